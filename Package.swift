@@ -1,0 +1,83 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Swift 6 language mode everywhere (strict concurrency is on by default in it).
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "yizhao",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "yizhao", targets: ["yizhao"]),
+        .library(name: "RegistryCore", targets: ["RegistryCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        // Pure domain: no I/O, no dependencies beyond the standard library and Foundation value types.
+        .target(name: "RegistryCore", swiftSettings: strict),
+        // Use cases shared by the HTTP and CLI edges.
+        .target(
+            name: "RegistryService",
+            dependencies: ["RegistryCore"],
+            swiftSettings: strict
+        ),
+        // Hummingbird routes, DTOs, middleware and the problem+json mapping.
+        .target(
+            name: "RegistryHTTP",
+            dependencies: [
+                "RegistryService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict
+        ),
+        // The executable: the only place that wires concrete pieces together.
+        .executableTarget(
+            name: "yizhao",
+            dependencies: [
+                "RegistryCore",
+                "RegistryService",
+                "RegistryHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RegistryCoreTests",
+            dependencies: ["RegistryCore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RegistryHTTPTests",
+            dependencies: [
+                "RegistryHTTP",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        // Runs the built `yizhao` binary as a subprocess (CLI output and exit codes, signals).
+        .testTarget(
+            name: "YizhaoCLITests",
+            dependencies: ["yizhao"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

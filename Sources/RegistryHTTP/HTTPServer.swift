@@ -1,0 +1,69 @@
+import Hummingbird
+import Logging
+import Prometheus
+import RegistryService
+
+/// Settings of the HTTP edge.
+public struct HTTPSettings: Sendable {
+    /// Address to bind.
+    public var host: String
+    /// Port to bind (0 picks a free one).
+    public var port: Int
+    /// Largest accepted request body in bytes.
+    public var maxBodyBytes: Int
+
+    /// Creates settings; the defaults are SPEC §7's.
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 256 * 1024) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+    }
+}
+
+/// The use cases and observability sinks the routes need, injected by the executable.
+public struct HTTPDependencies: Sendable {
+    /// Code validation.
+    public var codeDesk: CodeDesk
+    /// Where metrics are collected; `/metrics` renders it.
+    public var metrics: PrometheusCollectorRegistry
+    /// Whether the service can do its work (storage reachable).
+    public var readiness: @Sendable () async -> Bool
+
+    /// Creates the dependencies.
+    public init(codeDesk: CodeDesk = CodeDesk(), metrics: PrometheusCollectorRegistry,
+                readiness: @escaping @Sendable () async -> Bool = { true }) {
+        self.codeDesk = codeDesk
+        self.metrics = metrics
+        self.readiness = readiness
+    }
+}
+
+/// Builds the Yizhao HTTP application.
+public enum HTTPServer {
+    /// The router with every route and the middleware stack, outermost first: request id, access
+    /// log, metrics, problem+json mapping, body limit.
+    public static func router(settings: HTTPSettings, dependencies: HTTPDependencies) -> Router<YizhaoRequestContext> {
+        let router = Router(context: YizhaoRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: BodyLimitMiddleware(maxBytes: settings.maxBodyBytes))
+        HealthRoutes(readiness: dependencies.readiness, metrics: dependencies.metrics).register(on: router)
+        CodeRoutes(desk: dependencies.codeDesk).register(on: router)
+        return router
+    }
+
+    /// The application, ready for `runService()` (which shuts down gracefully on SIGINT and SIGTERM).
+    public static func application(
+        settings: HTTPSettings, dependencies: HTTPDependencies, logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(settings: settings, dependencies: dependencies),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "yizhao"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
+            logger: logger
+        )
+    }
+}

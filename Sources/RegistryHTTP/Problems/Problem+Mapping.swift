@@ -1,0 +1,90 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import RegistryService
+
+/// The one mapping from errors that reach the HTTP edge to problem documents.
+enum ProblemMapping {
+    /// The problem for any error a handler or middleware threw.
+    static func problem(for error: any Error) -> Problem? {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as CodeDeskError:
+            return problem(for: error)
+        case let error as DecodingError:
+            return .invalidJSON(describe(error))
+        case let error as HTTPError:
+            return problem(for: error)
+        case let error as any HTTPResponseError:
+            return Problem(error.status, code: slug(error.status), title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
+        default:
+            return nil
+        }
+    }
+
+    static func problem(for error: CodeDeskError) -> Problem {
+        switch error {
+        case .emptyInput:
+            return .invalidParameter("code", "The code is empty.")
+        case .inputTooLong(let length, let limit):
+            return .invalidParameter("code", "The code has \(length) characters; at most \(limit) are accepted.")
+        case .emptyBatch:
+            return Problem(.unprocessableContent, code: "validation-failed", title: "The request has invalid fields",
+                           detail: "`codes` must hold at least one code.",
+                           errors: [.init(field: "/codes", code: "empty", message: "at least one code is required")])
+        case .batchTooLarge(let count, let limit):
+            return Problem(.unprocessableContent, code: "validation-failed", title: "The request has invalid fields",
+                           detail: "`codes` holds \(count) codes; at most \(limit) are accepted per request.",
+                           errors: [.init(field: "/codes", code: "too-many", message: "at most \(limit) codes")])
+        case .batchItemTooLong(let index, let length, let limit):
+            return Problem(.unprocessableContent, code: "validation-failed", title: "The request has invalid fields",
+                           detail: "Code \(index) has \(length) characters; at most \(limit) are accepted.",
+                           errors: [.init(field: "/codes/\(index)", code: "too-long", message: "at most \(limit) characters")])
+        }
+    }
+
+    static func problem(for error: HTTPError) -> Problem {
+        switch error.status {
+        case .notFound:
+            return Problem(.notFound, code: "not-found", title: "No such resource", detail: "Nothing is served at this path.")
+        case .methodNotAllowed:
+            return Problem(.methodNotAllowed, code: "method-not-allowed", title: "Method not allowed",
+                           detail: "This path does not accept that method.", headers: error.headers)
+        case .contentTooLarge:
+            return Problem(.contentTooLarge, code: "body-too-large", title: "The request body is too large",
+                           detail: error.body ?? "The request body exceeds the limit.")
+        default:
+            return Problem(error.status, code: slug(error.status), title: error.status.reasonPhrase,
+                           detail: error.body ?? error.status.reasonPhrase, headers: error.headers)
+        }
+    }
+
+    /// `Bad Request` → `bad-request`.
+    static func slug(_ status: HTTPResponse.Status) -> String {
+        status.reasonPhrase.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+    }
+
+    /// A one-line account of a JSON decoding failure, naming the field.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let pointer = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "/")
+            return pointer.isEmpty ? "the body" : "/" + pointer
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return "\(path(context)): expected \(type)."
+        case .valueNotFound(let type, let context):
+            return "\(path(context)): expected \(type), found null."
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return "\(parent == "the body" ? "" : parent)/\(key.stringValue): required field is missing."
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "The body is not well-formed JSON." }
+            return "\(path(context)): \(context.debugDescription)"
+        @unknown default:
+            return "The body could not be decoded."
+        }
+    }
+}

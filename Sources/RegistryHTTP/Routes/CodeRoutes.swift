@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import Logging
+import RegistryService
+
+/// `GET /v1/codes/{code}` and `POST /v1/code-validations` (public).
+struct CodeRoutes: Sendable {
+    let desk: CodeDesk
+
+    func register(on router: Router<YizhaoRequestContext>) {
+        router.get("/v1/codes/:code") { request, context in
+            try inspect(request, context: context)
+        }
+        router.post("/v1/code-validations") { request, context in
+            try await validateBatch(request, context: context)
+        }
+    }
+
+    func inspect(_ request: Request, context: YizhaoRequestContext) throws -> Response {
+        let raw = context.parameters.get("code") ?? ""
+        guard let decoded = raw.removingPercentEncoding else {
+            throw Problem.invalidParameter("code", "The path segment is not valid percent-encoded UTF-8.")
+        }
+        return try JSONBody.response(CodeInspectionDTO(try desk.inspect(decoded)))
+    }
+
+    func validateBatch(_ request: Request, context: YizhaoRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(CodeBatchRequestDTO.self, from: request, context: context)
+        let results = try desk.inspect(batch: body.codes)
+        let valid = results.filter(\.validation.isValid).count
+        return try JSONBody.response(CodeBatchResponseDTO(
+            total: results.count, valid: valid, invalid: results.count - valid, results: results.map(CodeInspectionDTO.init)))
+    }
+}

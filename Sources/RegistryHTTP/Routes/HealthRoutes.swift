@@ -1,0 +1,25 @@
+import Hummingbird
+import Logging
+import Prometheus
+
+/// `GET /healthz` (the process serves), `GET /readyz` (it can do its work) and `GET /metrics`.
+struct HealthRoutes: Sendable {
+    let readiness: @Sendable () async -> Bool
+    let metrics: PrometheusCollectorRegistry
+
+    func register(on router: Router<YizhaoRequestContext>) {
+        router.get("/healthz") { _, _ in
+            try JSONBody.response(["status": "ok"])
+        }
+        router.get("/readyz") { _, _ in
+            if await readiness() { return try JSONBody.response(["status": "ready"]) }
+            throw Problem(.serviceUnavailable, code: "not-ready", title: "Not ready", detail: "The registry is not ready to serve.")
+        }
+        router.get("/metrics") { _, _ in
+            var buffer: [UInt8] = []
+            metrics.emit(into: &buffer)
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Encodes DTOs with stable key order, and decodes request bodies strictly.
+enum JSONBody {
+    /// A JSON response with sorted keys.
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Decodes a JSON request body, insisting on a JSON media type when one is declared.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+        if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
+            throw Problem.unsupportedMediaType(contentType)
+        }
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { throw Problem.invalidJSON("The request body is empty.") }
+        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+    }
+}
