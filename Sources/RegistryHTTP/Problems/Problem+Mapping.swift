@@ -12,11 +12,11 @@ enum ProblemMapping {
         case let problem as Problem:
             return problem
         case let error as CodeDeskError:
-            return problem(for: error)
+            return codeDeskProblem(error)
         case let error as DecodingError:
             return .invalidJSON(describe(error))
         case let error as HTTPError:
-            return problem(for: error)
+            return httpErrorProblem(error)
         case let error as any HTTPResponseError:
             return Problem(error.status, code: slug(error.status), title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
         default:
@@ -24,7 +24,7 @@ enum ProblemMapping {
         }
     }
 
-    static func problem(for error: CodeDeskError) -> Problem {
+    static func codeDeskProblem(_ error: CodeDeskError) -> Problem {
         switch error {
         case .emptyInput:
             return .invalidParameter("code", "The code is empty.")
@@ -45,7 +45,7 @@ enum ProblemMapping {
         }
     }
 
-    static func problem(for error: HTTPError) -> Problem {
+    static func httpErrorProblem(_ error: HTTPError) -> Problem {
         switch error.status {
         case .notFound:
             return Problem(.notFound, code: "not-found", title: "No such resource", detail: "Nothing is served at this path.")
