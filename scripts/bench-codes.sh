@@ -41,7 +41,7 @@ best() { # command... → best wall seconds of 3 runs
 }
 yz=$(best taskset -c 0 "$bin" code validate)
 py=$(best taskset -c 0 python3 "$work/stdnum_validate.py")
-"$bin" code validate < "$work/codes.txt" | cut -f2 | sort | uniq -c | sed 's/^/yizhao verdicts: /'
+{ "$bin" code validate < "$work/codes.txt" || true; } | cut -f2 | sort | uniq -c | sed "s/^/yizhao verdicts: /"
 python3 "$work/stdnum_validate.py" < "$work/codes.txt" | cut -f2 | sort | uniq -c | sed 's/^/stdnum verdicts: /'
 python3 - "$lines" "$yz" "$py" <<'PY'
 import sys
