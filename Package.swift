@@ -21,14 +21,23 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Pure domain: no I/O, no dependencies beyond the standard library and Foundation value types.
         .target(name: "RegistryCore", swiftSettings: strict),
+        // The storage protocol, its errors, and the contract every backend must pass.
+        .target(name: "RegistryStore", dependencies: ["RegistryCore"], swiftSettings: strict),
+        // The embedded SQLite backend (GRDB on the system libsqlite3). All SQLite SQL lives here.
+        .target(
+            name: "RegistrySQLite",
+            dependencies: ["RegistryStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         // Use cases shared by the HTTP and CLI edges.
         .target(
             name: "RegistryService",
-            dependencies: ["RegistryCore"],
+            dependencies: ["RegistryCore", "RegistryStore"],
             swiftSettings: strict
         ),
         // Hummingbird routes, DTOs, middleware and the problem+json mapping.
@@ -36,6 +45,7 @@ let package = Package(
             name: "RegistryHTTP",
             dependencies: [
                 "RegistryService",
+                "RegistryStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -50,6 +60,8 @@ let package = Package(
                 "RegistryCore",
                 "RegistryService",
                 "RegistryHTTP",
+                "RegistryStore",
+                "RegistrySQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -65,9 +77,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "RegistrySQLiteTests",
+            dependencies: ["RegistrySQLite", "RegistryStore", "RegistryService", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "RegistryHTTPTests",
             dependencies: [
                 "RegistryHTTP",
+                "RegistrySQLite",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -20,3 +20,5 @@ emit() { # fixture-file swift-name
 emit regions-gbt2260.tsv regionsTSV
 emit industries-gbt4754-2017.tsv industriesTSV
 emit forbidden-words.tsv forbiddenWordsTSV
+emit pinyin.tsv pinyinTSV
+emit traditional-simplified.tsv traditionalSimplifiedTSV

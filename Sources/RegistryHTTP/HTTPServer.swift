@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import Prometheus
 import RegistryService
+import RegistryStore
 
 /// Settings of the HTTP edge.
 public struct HTTPSettings: Sendable {
@@ -21,17 +22,20 @@ public struct HTTPSettings: Sendable {
 }
 
 /// The use cases and observability sinks the routes need, injected by the executable.
-public struct HTTPDependencies: Sendable {
+public struct HTTPDependencies<Store: RegistryStore>: Sendable {
     /// Code validation.
     public var codeDesk: CodeDesk
+    /// Registry lookup and search.
+    public var directory: RegistryDirectory<Store>
     /// Where metrics are collected; `/metrics` renders it.
     public var metrics: PrometheusCollectorRegistry
     /// Whether the service can do its work (storage reachable).
     public var readiness: @Sendable () async -> Bool
 
     /// Creates the dependencies.
-    public init(codeDesk: CodeDesk = CodeDesk(), metrics: PrometheusCollectorRegistry,
+    public init(store: Store, codeDesk: CodeDesk = CodeDesk(), metrics: PrometheusCollectorRegistry,
                 readiness: @escaping @Sendable () async -> Bool = { true }) {
+        self.directory = RegistryDirectory(store: store)
         self.codeDesk = codeDesk
         self.metrics = metrics
         self.readiness = readiness
@@ -42,7 +46,7 @@ public struct HTTPDependencies: Sendable {
 public enum HTTPServer {
     /// The router with every route and the middleware stack, outermost first: request id, access
     /// log, metrics, problem+json mapping, body limit.
-    public static func router(settings: HTTPSettings, dependencies: HTTPDependencies) -> Router<YizhaoRequestContext> {
+    public static func router<Store>(settings: HTTPSettings, dependencies: HTTPDependencies<Store>) -> Router<YizhaoRequestContext> {
         let router = Router(context: YizhaoRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info))
@@ -51,12 +55,13 @@ public enum HTTPServer {
         router.add(middleware: BodyLimitMiddleware(maxBytes: settings.maxBodyBytes))
         HealthRoutes(readiness: dependencies.readiness, metrics: dependencies.metrics).register(on: router)
         CodeRoutes(desk: dependencies.codeDesk).register(on: router)
+        EntityRoutes(directory: dependencies.directory).register(on: router)
         return router
     }
 
     /// The application, ready for `runService()` (which shuts down gracefully on SIGINT and SIGTERM).
-    public static func application(
-        settings: HTTPSettings, dependencies: HTTPDependencies, logger: Logger,
+    public static func application<Store>(
+        settings: HTTPSettings, dependencies: HTTPDependencies<Store>, logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(

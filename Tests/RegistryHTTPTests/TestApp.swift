@@ -4,6 +4,8 @@ import Logging
 import Metrics
 import Prometheus
 @testable import RegistryHTTP
+import RegistrySQLite
+import Foundation
 
 /// One application per test, over one process-wide metrics registry (swift-metrics bootstraps once).
 enum TestApp {
@@ -13,12 +15,22 @@ enum TestApp {
         return registry
     }()
 
-    static func make(maxBodyBytes: Int = 4_096) -> some ApplicationProtocol {
+    /// An empty migrated registry in a temporary file.
+    static func emptyStore() async throws -> SQLiteRegistryStore {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-http-\(UUID().uuidString).db").path
+        let store = try SQLiteRegistryStore(path: path)
+        try await store.migrate()
+        return store
+    }
+
+    static func make(maxBodyBytes: Int = 4_096, store: SQLiteRegistryStore? = nil) async throws -> some ApplicationProtocol {
         var logger = Logger(label: "yizhao-test")
         logger.logLevel = .warning
+        let registry: SQLiteRegistryStore
+        if let store { registry = store } else { registry = try await emptyStore() }
         return HTTPServer.application(
             settings: HTTPSettings(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes),
-            dependencies: HTTPDependencies(metrics: metrics),
+            dependencies: HTTPDependencies(store: registry, metrics: metrics),
             logger: logger
         )
     }

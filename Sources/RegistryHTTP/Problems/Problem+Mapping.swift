@@ -2,7 +2,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import RegistryCore
 import RegistryService
+import RegistryStore
 
 /// The one mapping from errors that reach the HTTP edge to problem documents.
 enum ProblemMapping {
@@ -13,6 +15,10 @@ enum ProblemMapping {
             return problem
         case let error as CodeDeskError:
             return codeDeskProblem(error)
+        case let error as DirectoryError:
+            return directoryProblem(error)
+        case let error as StoreError:
+            return storeProblem(error)
         case let error as DecodingError:
             return .invalidJSON(describe(error))
         case let error as HTTPError:
@@ -85,6 +91,37 @@ enum ProblemMapping {
             return "\(path(context)): \(context.debugDescription)"
         @unknown default:
             return "The body could not be decoded."
+        }
+    }
+
+    static func directoryProblem(_ error: DirectoryError) -> Problem {
+        switch error {
+        case .invalidSearch(let invalid):
+            return Problem(.badRequest, code: "invalid-search", title: "The search request is invalid",
+                           detail: invalid.problems.map(\.message).joined(separator: "; "),
+                           errors: invalid.problems.map { .init(field: $0.parameter, code: "invalid", message: $0.message) })
+        case .invalidCode(let invalid):
+            return Problem(.badRequest, code: "invalid-code", title: "The code is not a valid unified social credit code",
+                           detail: invalid.description,
+                           errors: invalid.findings.map { .init(field: "code", code: $0.rule.rawValue, message: $0.message) })
+        case .notFound(let code):
+            return Problem(.notFound, code: "entity-not-found", title: "No such entity", detail: "No entity in this registry has the code \(code).")
+        case .store(let error):
+            return storeProblem(error)
+        }
+    }
+
+    static func storeProblem(_ error: StoreError) -> Problem {
+        switch error {
+        case .entityNotFound(let code):
+            return Problem(.notFound, code: "entity-not-found", title: "No such entity", detail: "No entity in this registry has the code \(code).")
+        case .conflict(let what):
+            return Problem(.conflict, code: "conflict", title: "Conflict", detail: what)
+        case .invalidState(let message):
+            return Problem(.conflict, code: "invalid-state", title: "Not allowed in the current state", detail: message)
+        case .unknownMigrations, .notMigrated, .sequenceExhausted, .backend:
+            return Problem(.serviceUnavailable, code: "storage-unavailable", title: "The registry storage failed",
+                           detail: "The registry could not complete the request; quote the request id when reporting it.")
         }
     }
 }

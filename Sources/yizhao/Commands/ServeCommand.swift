@@ -5,6 +5,7 @@ import Metrics
 import Prometheus
 import RegistryHTTP
 import RegistryService
+import RegistrySQLite
 
 /// `yizhao serve`: the HTTP service.
 struct ServeCommand: AsyncParsableCommand {
@@ -22,11 +23,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Largest accepted request body, in bytes.")
     var maxBodyBytes = 256 * 1024
 
+    @Option(help: "Seed an empty registry with this many synthetic entities before serving (0: don't).")
+    var seed = 0
+
+    @OptionGroup var store: StoreOptions
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535, not \(port).") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive.") }
+        guard (0...5_000_000).contains(seed) else { throw ValidationError("--seed must be 0–5,000,000, not \(seed).") }
     }
 
     func run() async throws {
@@ -34,10 +41,20 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "yizhao")
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+        let registry = try await store.openMigrated()
+        let existing = try await registry.entityCount()
+        if seed > 0 {
+            if existing == 0 {
+                logger.notice("seeding an empty registry", metadata: ["entities": "\(seed)", "db": "\(store.path)"])
+                try await SeedCommand.seed(registry, entities: seed, seed: 1, force: false)
+            } else {
+                logger.notice("registry already populated; --seed ignored", metadata: ["entities": "\(existing)"])
+            }
+        }
         let settings = HTTPSettings(host: host, port: port, maxBodyBytes: maxBodyBytes)
         let app = HTTPServer.application(
             settings: settings,
-            dependencies: HTTPDependencies(metrics: metrics),
+            dependencies: HTTPDependencies(store: registry, metrics: metrics, readiness: { await Self.isReady(registry) }),
             logger: logger,
             onServerRunning: { port in
                 logger.notice("listening", metadata: ["url": "http://\(settings.host):\(port)"])
@@ -45,5 +62,10 @@ struct ServeCommand: AsyncParsableCommand {
         )
         try await app.runService()
         logger.notice("stopped")
+    }
+
+    /// Ready when the registry answers a query.
+    static func isReady(_ registry: SQLiteRegistryStore) async -> Bool {
+        (try? await registry.entityCount()) != nil
     }
 }

@@ -1,0 +1,64 @@
+/// Per-character tables for Chinese text: toneless pinyin and traditional/variant → simplified.
+///
+/// Generated once from ICU by `scripts/generate-han-tables.swift` (`fixtures/pinyin.tsv`,
+/// `fixtures/traditional-simplified.tsv`), embedded, and parsed once. Lookups are context-free: a
+/// polyphone gets the reading most common in names (长 chang, 重 chong, 厦 xia, …).
+public struct HanTables: Sendable {
+    private let pinyin: [Unicode.Scalar: String]
+    private let simplified: [Unicode.Scalar: Unicode.Scalar]
+
+    /// The tables compiled from the fixtures, parsed once.
+    public static let standard = HanTables(pinyinTSV: EmbeddedFixtures.pinyinTSV,
+                                           traditionalTSV: EmbeddedFixtures.traditionalSimplifiedTSV)
+
+    /// Parses `char<TAB>pinyin` and `traditional<TAB>simplified` rows.
+    public init(pinyinTSV: String, traditionalTSV: String) {
+        var pinyin: [Unicode.Scalar: String] = [:]
+        for row in EmbeddedFixtures.rows(ofTSV: pinyinTSV) where row.count >= 2 {
+            if let scalar = row[0].unicodeScalars.first { pinyin[scalar] = String(row[1]) }
+        }
+        var simplified: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for row in EmbeddedFixtures.rows(ofTSV: traditionalTSV) where row.count >= 2 {
+            if let from = row[0].unicodeScalars.first, let to = row[1].unicodeScalars.first { simplified[from] = to }
+        }
+        self.pinyin = pinyin
+        self.simplified = simplified
+    }
+
+    /// The simplified form of one character, or the character itself.
+    public func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar { simplified[scalar] ?? scalar }
+
+    /// Whether the character is on the traditional (or variant) side of the folding table.
+    public func isTraditional(_ scalar: Unicode.Scalar) -> Bool { simplified[scalar] != nil }
+
+    /// `text` with every traditional or variant character folded to its simplified form.
+    public func simplified(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(simplified(scalar)) }
+        return String(scalars)
+    }
+
+    /// The toneless pinyin of one character (after folding), or nil for a non-Han character.
+    public func pinyin(_ scalar: Unicode.Scalar) -> String? { pinyin[simplified(scalar)] ?? pinyin[scalar] }
+
+    /// Toneless pinyin of `text`, syllables joined without spaces (`微猴` → `weihou`); characters
+    /// without a reading (Latin letters, digits) are kept lower-cased.
+    public func pinyinKey(_ text: String) -> String {
+        var key = ""
+        for scalar in text.unicodeScalars {
+            if let reading = pinyin(scalar) { key += reading } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                key.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            }
+        }
+        return key
+    }
+
+    /// The first letter of each syllable (`微猴` → `wh`).
+    public func initialsKey(_ text: String) -> String {
+        var key = ""
+        for scalar in text.unicodeScalars {
+            if let reading = pinyin(scalar), let first = reading.first { key.append(first) }
+        }
+        return key
+    }
+}

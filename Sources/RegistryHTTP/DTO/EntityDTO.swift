@@ -1,0 +1,99 @@
+import RegistryCore
+import RegistryService
+
+/// Response of `GET /v1/entities`.
+struct SearchResponseDTO: Encodable, Sendable {
+    let total: Int
+    let totalIsEstimate: Bool
+    let nextCursor: String?
+    let results: [SearchHitView]
+}
+
+/// Response of `GET /v1/entities/{code}`: the entity with its license versions, tax and statistics
+/// registrations and name history. Personal ID numbers are masked.
+struct DossierDTO: Encodable, Sendable {
+    struct Entity: Encodable, Sendable {
+        let code: String
+        let name: String
+        let nameParts: NameParts
+        let type: String
+        let typeName: String
+        let status: String
+        let statusCode: String
+        let authority: String
+        let authorityName: String?
+        let domicile: String
+        let legalRepresentative: String
+        let registeredCapitalYuan: Int64?
+        let businessScope: String
+        let industryCode: String
+        let industryName: String?
+        let establishedOn: String
+        let operatingTermEnd: String?
+        let statusChangedOn: String?
+    }
+
+    struct License: Encodable, Sendable {
+        let version: Int
+        let issuedOn: String
+        let name: String
+        let legalRepresentative: String
+        let registeredCapitalYuan: Int64?
+        let domicile: String
+        let businessScope: String
+    }
+
+    struct Tax: Encodable, Sendable {
+        let taxAuthority: String
+        let financeOfficer: String
+        let taxHandler: String
+        let accountingMethod: String
+        let headcount: Int
+        let registeredOn: String
+    }
+
+    struct Statistics: Encodable, Sendable {
+        let industryCode: String
+        let mainActivity: String
+        let employees: Int
+        let registeredOn: String
+    }
+
+    struct Name: Encodable, Sendable {
+        let name: String
+        let validFrom: String
+        let validTo: String?
+    }
+
+    let entity: Entity
+    let licenses: [License]
+    let tax: Tax?
+    let statistics: Statistics?
+    let names: [Name]
+
+    init(_ dossier: EntityDossier) {
+        let e = dossier.entity
+        entity = Entity(
+            code: e.code.rawValue, name: e.publicName, nameParts: e.nameParts, type: e.type.rawValue, typeName: e.type.chineseName,
+            status: e.status.display, statusCode: e.status.rawValue, authority: e.authority.description,
+            authorityName: RegionTable.standard.name(of: e.authority.value), domicile: e.domicile,
+            legalRepresentative: e.legalRepresentative.name, registeredCapitalYuan: e.registeredCapitalYuan,
+            businessScope: e.businessScope, industryCode: e.industry.rawValue,
+            industryName: IndustryTable.standard.entry(e.industry.rawValue)?.name, establishedOn: e.establishedOn.description,
+            operatingTermEnd: e.operatingTermEnd?.description, statusChangedOn: e.statusChangedOn?.description)
+        licenses = dossier.licenses.map {
+            License(version: $0.version, issuedOn: $0.issuedOn.description, name: $0.name, legalRepresentative: $0.legalRepresentative,
+                    registeredCapitalYuan: $0.registeredCapitalYuan, domicile: $0.domicile, businessScope: $0.businessScope)
+        }
+        tax = dossier.tax.map {
+            Tax(taxAuthority: $0.taxAuthority, financeOfficer: $0.financeOfficer.name, taxHandler: $0.taxHandler.name,
+                accountingMethod: $0.accountingMethod.display, headcount: $0.headcount, registeredOn: $0.registeredOn.description)
+        }
+        statistics = dossier.statistics.map {
+            Statistics(industryCode: $0.industry.rawValue, mainActivity: $0.mainActivity, employees: $0.employees,
+                       registeredOn: $0.registeredOn.description)
+        }
+        // While a correction order is open the registered name stays out of public view (办法 第32条).
+        names = e.nameShownAsCode ? [] : dossier.names.map { Name(name: $0.name, validFrom: $0.validFrom.description, validTo: $0.validTo?.description) }
+    }
+}

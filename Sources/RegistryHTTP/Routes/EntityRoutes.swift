@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import Logging
+import RegistryCore
+import RegistryService
+import RegistryStore
+
+/// `GET /v1/entities` (search) and `GET /v1/entities/{code}` (public).
+struct EntityRoutes<Store: RegistryStore>: Sendable {
+    let directory: RegistryDirectory<Store>
+
+    func register(on router: Router<YizhaoRequestContext>) {
+        router.get("/v1/entities") { request, _ in try await search(request) }
+        router.get("/v1/entities/:code") { _, context in try await dossier(context) }
+    }
+
+    func search(_ request: Request) async throws -> Response {
+        let query = request.uri.queryParameters
+        let known: Set<String> = ["q", "region", "status", "type", "section", "cursor", "limit"]
+        for (key, _) in query where !known.contains(String(key)) {
+            let name = String(key)
+            throw Problem.invalidParameter(name, "Unknown query parameter '\(name)'; accepted: \(known.sorted().joined(separator: ", ")).")
+        }
+        var limit = 20
+        if let text = query["limit"] {
+            guard let value = Int(text) else { throw Problem.invalidParameter("limit", "limit must be an integer 1–100, not '\(text)'.") }
+            limit = value
+        }
+        func value(_ name: String) -> String? { query[Substring(name)].map { String($0) } }
+        let (searchQuery, page) = try await directory.search(.init(
+            text: value("q") ?? "", region: value("region"), status: value("status"), type: value("type"),
+            section: value("section"), cursor: value("cursor"), limit: limit))
+        return try JSONBody.response(SearchResponseDTO(
+            total: page.total, totalIsEstimate: page.totalIsEstimate,
+            nextCursor: page.nextCursor?.token(fingerprint: searchQuery.fingerprint), results: page.hits.map(SearchHitView.init)))
+    }
+
+    func dossier(_ context: YizhaoRequestContext) async throws -> Response {
+        let raw = context.parameters.get("code") ?? ""
+        guard let code = raw.removingPercentEncoding, code.count <= 64 else {
+            throw Problem.invalidParameter("code", "The path segment is not a code.")
+        }
+        return try JSONBody.response(DossierDTO(try await directory.dossier(code: code)))
+    }
+}

@@ -1,0 +1,115 @@
+import GRDB
+import RegistryCore
+import RegistryStore
+
+extension SQLiteRegistryStore {
+    public func importDossiers(batches: Int, produce: @escaping @Sendable (Int) -> [EntityDossier],
+                               progress: @escaping @Sendable (Int) -> Void) async throws(StoreError) {
+        try await write { db in
+            let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM entities") == 0
+            var nextID = try EntityWriter.nextEntityID(db)
+            var highestSequence = -1
+            var documents: [(key: Int64, document: String)] = []
+            var imported = 0
+            for batch in 0..<batches {
+                for dossier in produce(batch) {
+                    let key = try EntityWriter.insert(db, dossier, id: nextID)
+                    nextID += 1
+                    let document = SearchIndexWriter.document(names: dossier.names.map(\.name))
+                    if wasEmpty { documents.append((key, document)) } else { try SearchIndexWriter.add(db, key: key, document: document) }
+                    if let sequence = CodeAllocator.sequence(ofSubjectIdentifier: dossier.entity.code.organizationCode.rawValue) {
+                        highestSequence = max(highestSequence, sequence)
+                    }
+                    imported += 1
+                }
+                progress(imported)
+            }
+            if wasEmpty { try SearchIndexWriter.bulkAdd(db, documents: documents) }
+            try db.execute(sql: "UPDATE code_sequence SET next_value = max(next_value, ?)", arguments: [highestSequence + 1])
+        }
+    }
+
+    public func register(_ draft: EntityDraft) async throws(StoreError) -> EntityDossier {
+        try await write { db in
+            var sequence = try Int.fetchOne(db, sql: "SELECT next_value FROM code_sequence WHERE id = 1") ?? 0
+            var code: CreditCode
+            repeat {
+                do {
+                    code = try CodeAllocator.creditCode(type: draft.type, authority: draft.authority, sequence: sequence)
+                } catch {
+                    throw StoreError.sequenceExhausted
+                }
+                sequence += 1
+            } while try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entities WHERE subject_id = ?)",
+                                      arguments: [code.organizationCode.rawValue]) == true
+            try db.execute(sql: "UPDATE code_sequence SET next_value = ? WHERE id = 1", arguments: [sequence])
+            let dossier = draft.dossier(code: code)
+            let key = try EntityWriter.insert(db, dossier, id: try EntityWriter.nextEntityID(db))
+            try SearchIndexWriter.add(db, key: key, document: SearchIndexWriter.document(names: [dossier.entity.name]))
+            return dossier
+        }
+    }
+
+    public func rename(_ code: CreditCode, to name: String, parts: NameParts, on date: CalendarDate) async throws(StoreError) -> EntityDossier {
+        try await write { db in
+            var dossier = try Self.load(db, code)
+            let id = try Self.entityID(db, code)
+            guard dossier.entity.status.isActive else {
+                throw StoreError.invalidState("\(code) is \(dossier.entity.status.display); only an existing entity can be renamed")
+            }
+            guard name != dossier.entity.name else { throw StoreError.invalidState("\(code) already has the name \(name)") }
+            let key = EntityWriter.searchKey(id: id, entity: dossier.entity)
+            let tables = HanTables.standard
+            try db.execute(sql: "UPDATE name_history SET valid_to = max(valid_from, ?) WHERE entity_id = ? AND valid_to IS NULL",
+                           arguments: [date.adding(days: -1).description, id])
+            try EntityWriter.insertName(db, entityID: id, NameRecord(name: name, zihao: parts.zihao, validFrom: date, validTo: nil))
+            try db.execute(sql: """
+                UPDATE entities SET name = ?, zihao = ?, name_region = ?, name_industry = ?, name_form = ?,
+                    zihao_key = ?, zihao_pinyin = ?, zihao_initials = ?, name_shown_as_code = 0 WHERE id = ?
+                """, arguments: [name, parts.zihao, parts.region, parts.industry, parts.form,
+                                 SearchText.normalize(parts.zihao), tables.pinyinKey(parts.zihao), tables.initialsKey(parts.zihao), id])
+            dossier.entity.name = name
+            dossier.entity.nameParts = parts
+            let version = (dossier.licenses.last?.version ?? 0) + 1
+            try EntityWriter.insertLicense(db, entityID: id, BusinessLicense(entity: dossier.entity, version: version, issuedOn: date))
+            try SearchIndexWriter.remove(db, key: key)
+            let names = try String.fetchAll(db, sql: "SELECT name FROM name_history WHERE entity_id = ? ORDER BY valid_from, id", arguments: [id])
+            try SearchIndexWriter.add(db, key: key, document: SearchIndexWriter.document(names: names))
+            return try Self.load(db, code)
+        }
+    }
+
+    public func changeStatus(_ code: CreditCode, to status: EntityStatus, on date: CalendarDate) async throws(StoreError) -> EntityDossier {
+        try await write { db in
+            let dossier = try Self.load(db, code)
+            let id = try Self.entityID(db, code)
+            guard dossier.entity.status != status else {
+                throw StoreError.invalidState("\(code) is already \(status.display)")
+            }
+            var changed = dossier.entity
+            changed.status = status
+            changed.statusChangedOn = date
+            let oldKey = EntityWriter.searchKey(id: id, entity: dossier.entity)
+            let newKey = EntityWriter.searchKey(id: id, entity: changed)
+            let document = try String.fetchOne(db, sql: "SELECT document FROM search_documents WHERE search_key = ?", arguments: [oldKey])
+                ?? SearchIndexWriter.document(names: dossier.names.map(\.name))
+            try SearchIndexWriter.remove(db, key: oldKey)
+            try db.execute(sql: "UPDATE entities SET status = ?, status_changed_on = ?, search_key = ? WHERE id = ?",
+                           arguments: [status.display, date.description, newKey, id])
+            try SearchIndexWriter.add(db, key: newKey, document: document)
+            return try Self.load(db, code)
+        }
+    }
+
+    static func entityID(_ db: Database, _ code: CreditCode) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM entities WHERE code = ?", arguments: [code.rawValue]) else {
+            throw StoreError.entityNotFound(code)
+        }
+        return id
+    }
+
+    static func load(_ db: Database, _ code: CreditCode) throws -> EntityDossier {
+        guard let dossier = try DossierReader.read(db, entityID: try entityID(db, code)) else { throw StoreError.entityNotFound(code) }
+        return dossier
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import RegistryCore
+import RegistryStore
+
+/// The registry on an SQLite file: WAL, `synchronous=FULL`, foreign keys on; one writer, many readers.
+public final class SQLiteRegistryStore: RegistryStore {
+    /// The connection pool (readers never wait for the writer).
+    let pool: DatabasePool
+    /// Where the file is.
+    public let path: String
+
+    /// Opens (creating if needed) the registry at `path`. Call `migrate()` before use.
+    public init(path: String) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "yizhao"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw Self.translate(error)
+        }
+        self.path = path
+    }
+
+    public func migrate() async throws(StoreError) {
+        let migrator = SQLiteSchema.migrator
+        do {
+            let applied = try await pool.read { db in try migrator.appliedIdentifiers(db) }
+            let unknown = applied.subtracting(migrator.migrations)
+            guard unknown.isEmpty else { throw StoreError.unknownMigrations(unknown.sorted()) }
+            try migrator.migrate(pool)
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    /// Refuses to serve an unmigrated database or one migrated by a newer Yizhao.
+    public func verifyMigrations() async throws(StoreError) {
+        let migrator = SQLiteSchema.migrator
+        do {
+            let applied = try await pool.read { db in try migrator.appliedIdentifiers(db) }
+            let unknown = applied.subtracting(migrator.migrations)
+            guard unknown.isEmpty else { throw StoreError.unknownMigrations(unknown.sorted()) }
+            let pending = migrator.migrations.filter { !applied.contains($0) }
+            guard pending.isEmpty else { throw StoreError.notMigrated(pending: pending) }
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    public func entityCount() async throws(StoreError) -> Int {
+        try await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entities") ?? 0 }
+    }
+
+    public func dossier(_ code: CreditCode) async throws(StoreError) -> EntityDossier? {
+        try await read { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM entities WHERE code = ?", arguments: [code.rawValue]) else {
+                return nil
+            }
+            return try DossierReader.read(db, entityID: id)
+        }
+    }
+
+    /// Removes every entity and registration (for `seed --force`), in one transaction.
+    public func eraseRegistry() async throws(StoreError) {
+        try await write { db in
+            for table in ["search_bigram_counts", "search_bigrams", "search_documents", "name_history",
+                          "statistics_registrations", "tax_registrations", "business_licenses", "entities"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            try db.execute(sql: "INSERT INTO search_trigrams(search_trigrams) VALUES ('rebuild')")
+            try db.execute(sql: "UPDATE code_sequence SET next_value = 0")
+        }
+        do {
+            try await pool.barrierWriteWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    /// Runs `body` in a read transaction, translating errors.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    /// Runs `body` in one write transaction, translating errors.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    /// Maps GRDB and SQLite errors to `StoreError`.
+    static func translate(_ error: any Error) -> StoreError {
+        switch error {
+        case let error as StoreError:
+            return error
+        case let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT:
+            return .conflict(error.message ?? "constraint violated")
+        case let error as DatabaseError:
+            return .backend("\(error.resultCode): \(error.message ?? "")")
+        default:
+            return .backend(String(describing: error))
+        }
+    }
+}

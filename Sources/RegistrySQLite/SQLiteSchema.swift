@@ -1,0 +1,126 @@
+import GRDB
+
+/// The registry's migrations. Append-only, named `NNNN-verb-noun`; the PostgreSQL backend uses the same ids.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("0001-create-registry") { db in
+            try db.execute(sql: createRegistry)
+        }
+        migrator.registerMigration("0002-create-search-index") { db in
+            try db.execute(sql: createSearchIndex)
+        }
+        return migrator
+    }
+
+    static let entityTypes = "'llc','joint-stock','partnership','sole-proprietorship','individual','cooperative','branch'"
+    static let statuses = "'存续','注销','吊销','迁出','撤销'"
+
+    static let createRegistry = """
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE CHECK (length(code) = 18),
+            subject_id TEXT NOT NULL UNIQUE CHECK (length(subject_id) = 9),
+            name TEXT NOT NULL CHECK (name <> ''),
+            zihao TEXT NOT NULL,
+            name_region TEXT NOT NULL,
+            name_industry TEXT NOT NULL,
+            name_form TEXT NOT NULL,
+            zihao_key TEXT NOT NULL,
+            zihao_pinyin TEXT NOT NULL,
+            zihao_initials TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN (\(entityTypes))),
+            status TEXT NOT NULL CHECK (status IN (\(statuses))),
+            authority TEXT NOT NULL CHECK (length(authority) = 6),
+            domicile TEXT NOT NULL,
+            legal_representative TEXT NOT NULL,
+            legal_representative_id TEXT NOT NULL,
+            registered_capital_yuan INTEGER CHECK (registered_capital_yuan >= 0),
+            business_scope TEXT NOT NULL,
+            industry_code TEXT NOT NULL,
+            industry_section TEXT NOT NULL CHECK (length(industry_section) = 1),
+            established_on TEXT NOT NULL,
+            operating_term_end TEXT,
+            status_changed_on TEXT,
+            name_shown_as_code INTEGER NOT NULL DEFAULT 0 CHECK (name_shown_as_code IN (0, 1)),
+            search_key INTEGER NOT NULL UNIQUE
+        );
+        CREATE INDEX entities_by_zihao ON entities(zihao_key, search_key);
+        CREATE INDEX entities_by_pinyin ON entities(zihao_pinyin, search_key);
+        CREATE INDEX entities_by_initials ON entities(zihao_initials, search_key);
+        CREATE INDEX entities_by_authority ON entities(authority);
+        CREATE INDEX entities_by_industry ON entities(industry_code);
+
+        CREATE TABLE business_licenses (
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            version INTEGER NOT NULL CHECK (version >= 1),
+            issued_on TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN (\(entityTypes))),
+            legal_representative TEXT NOT NULL,
+            registered_capital_yuan INTEGER,
+            domicile TEXT NOT NULL,
+            business_scope TEXT NOT NULL,
+            authority TEXT NOT NULL CHECK (length(authority) = 6),
+            established_on TEXT NOT NULL,
+            PRIMARY KEY (entity_id, version)
+        );
+
+        CREATE TABLE tax_registrations (
+            entity_id INTEGER PRIMARY KEY REFERENCES entities(id),
+            tax_authority TEXT NOT NULL,
+            finance_officer TEXT NOT NULL,
+            finance_officer_id TEXT NOT NULL,
+            tax_handler TEXT NOT NULL,
+            tax_handler_id TEXT NOT NULL,
+            accounting_method TEXT NOT NULL CHECK (accounting_method IN ('independent', 'non-independent')),
+            headcount INTEGER NOT NULL CHECK (headcount >= 0),
+            registered_on TEXT NOT NULL
+        );
+
+        CREATE TABLE statistics_registrations (
+            entity_id INTEGER PRIMARY KEY REFERENCES entities(id),
+            industry_code TEXT NOT NULL,
+            main_activity TEXT NOT NULL,
+            employees INTEGER NOT NULL CHECK (employees >= 0),
+            registered_on TEXT NOT NULL
+        );
+
+        CREATE TABLE name_history (
+            id INTEGER PRIMARY KEY,
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            name TEXT NOT NULL,
+            zihao TEXT NOT NULL,
+            valid_from TEXT NOT NULL,
+            valid_to TEXT
+        );
+        CREATE INDEX name_history_by_entity ON name_history(entity_id);
+        CREATE INDEX name_history_by_name ON name_history(name);
+
+        CREATE TABLE code_sequence (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            next_value INTEGER NOT NULL CHECK (next_value >= 0)
+        );
+        INSERT INTO code_sequence (id, next_value) VALUES (1, 0);
+        """
+
+    static let createSearchIndex = """
+        CREATE TABLE search_documents (
+            search_key INTEGER PRIMARY KEY,
+            document TEXT NOT NULL
+        );
+        CREATE VIRTUAL TABLE search_trigrams USING fts5(
+            document, content='search_documents', content_rowid='search_key', tokenize='trigram'
+        );
+        CREATE TABLE search_bigrams (
+            bigram TEXT NOT NULL,
+            search_key INTEGER NOT NULL,
+            PRIMARY KEY (bigram, search_key)
+        ) WITHOUT ROWID;
+        CREATE TABLE search_bigram_counts (
+            bigram TEXT PRIMARY KEY,
+            documents INTEGER NOT NULL CHECK (documents >= 0)
+        ) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE search_trigram_terms USING fts5vocab(search_trigrams, 'row');
+        """
+}

@@ -1,0 +1,37 @@
+import RegistryCore
+
+/// Small hand-made dossiers and drafts for the contract cases.
+public enum ContractFixtures {
+    /// The day the fixtures are registered on.
+    public static let day = CalendarDate(year: 2024, month: 3, day: 1)!
+    static let authority = RegionCode(value: 430_104)!
+    static let industry = IndustryCode("6513")!
+
+    static func person(_ index: Int) -> Person {
+        Person(name: "测试\(["甲", "乙", "丙", "丁"][index % 4])", idNumber: "43010419800101\(String(1_000 + index % 9_000).suffix(3))X")
+    }
+
+    /// A complete dossier with an allocator code of sequence `index`.
+    public static func dossier(index: Int) -> EntityDossier {
+        let zihao = ["云帆", "石榴", "松间", "竹影", "晴川"][index % 5] + (index >= 5 ? "\(["一", "二", "三"][index % 3])" : "")
+        let draft = draft(index: index, zihao: zihao)
+        let code = try! CodeAllocator.creditCode(type: draft.type, authority: draft.authority, sequence: index)
+        return draft.dossier(code: code)
+    }
+
+    /// A registration draft; every fifth one is a 个体工商户.
+    public static func draft(index: Int, name: String? = nil, zihao: String = "云帆", day offset: Int = 0) -> EntityDraft {
+        let type: EntityType = index % 5 == 0 ? .individual : .llc
+        let name = name ?? (type == .individual ? "长沙市岳麓区\(zihao)软件店" : "长沙\(zihao)软件有限公司")
+        let date = day.adding(days: offset)
+        let person = person(index)
+        return EntityDraft(
+            name: name, nameParts: NameParts(region: "长沙", zihao: zihao, industry: "软件", form: type == .individual ? "店" : "有限公司"),
+            type: type, authority: authority, domicile: "湖南省长沙市岳麓区麓谷大道\(index + 1)号", legalRepresentative: person,
+            registeredCapitalYuan: type == .individual ? nil : 1_000_000, businessScope: "应用软件开发", industry: industry,
+            establishedOn: date, operatingTermEnd: nil,
+            tax: TaxRegistration(taxAuthority: "国家税务总局长沙市岳麓区税务局", financeOfficer: person, taxHandler: person,
+                                 accountingMethod: .independent, headcount: 3, registeredOn: date),
+            statistics: StatisticsRegistration(industry: industry, mainActivity: "应用软件开发", employees: 3, registeredOn: date))
+    }
+}

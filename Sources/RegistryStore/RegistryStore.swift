@@ -1,0 +1,105 @@
+import RegistryCore
+
+/// The registry's storage. Every backend (SQLite, PostgreSQL) implements it and passes `StoreContract`.
+///
+/// Each mutating call is one transaction: the entity, its registrations, its name history, its code
+/// allocation and its search index change together or not at all.
+public protocol RegistryStore: Sendable {
+    /// Applies pending migrations; refuses a database migrated by a newer Yizhao.
+    func migrate() async throws(StoreError)
+
+    /// How many entities the registry holds.
+    func entityCount() async throws(StoreError) -> Int
+
+    /// Loads complete dossiers with their existing codes (seeding, imports) in **one** transaction,
+    /// building the search index; `produce(i)` is called for batches 0..<batches so memory stays
+    /// bounded, and `progress` gets the running count. Code allocation afterwards never collides.
+    func importDossiers(batches: Int, produce: @escaping @Sendable (Int) -> [EntityDossier],
+                        progress: @escaping @Sendable (Int) -> Void) async throws(StoreError)
+
+    /// Registers a new entity: allocates its code from the registry's sequence, writes the entity,
+    /// its first license, tax and statistics registrations, name history and search index.
+    func register(_ draft: EntityDraft) async throws(StoreError) -> EntityDossier
+
+    /// Renames an entity on `date`: the old name becomes a former name (still searchable), a new
+    /// license version is issued.
+    func rename(_ code: CreditCode, to name: String, parts: NameParts, on date: CalendarDate) async throws(StoreError) -> EntityDossier
+
+    /// Changes an entity's status on `date` (deregistration, revocation, moving out).
+    func changeStatus(_ code: CreditCode, to status: EntityStatus, on date: CalendarDate) async throws(StoreError) -> EntityDossier
+
+    /// The dossier of one entity, or nil.
+    func dossier(_ code: CreditCode) async throws(StoreError) -> EntityDossier?
+
+    /// One page of search results (SPEC §3 ranking, cursor pagination, totals exact up to 10,000).
+    func search(_ query: SearchQuery) async throws(StoreError) -> SearchPage
+}
+
+extension RegistryStore {
+    /// Imports `dossiers` in one transaction.
+    public func importDossiers(_ dossiers: [EntityDossier]) async throws(StoreError) {
+        try await importDossiers(batches: 1, produce: { _ in dossiers }, progress: { _ in })
+    }
+}
+
+/// What a new registration supplies; the store adds the code.
+public struct EntityDraft: Sendable, Hashable {
+    /// The entity without a code.
+    public var name: String
+    /// Name parts.
+    public var nameParts: NameParts
+    /// Type.
+    public var type: EntityType
+    /// Registering authority.
+    public var authority: RegionCode
+    /// 住所.
+    public var domicile: String
+    /// Legal representative or operator.
+    public var legalRepresentative: Person
+    /// 注册资本 in yuan.
+    public var registeredCapitalYuan: Int64?
+    /// 经营范围.
+    public var businessScope: String
+    /// Industry.
+    public var industry: IndustryCode
+    /// 成立日期 (the registration date).
+    public var establishedOn: CalendarDate
+    /// 营业期限 end, nil for 长期.
+    public var operatingTermEnd: CalendarDate?
+    /// The tax part.
+    public var tax: TaxRegistration
+    /// The statistics part.
+    public var statistics: StatisticsRegistration
+
+    /// Creates a draft.
+    public init(name: String, nameParts: NameParts, type: EntityType, authority: RegionCode, domicile: String,
+                legalRepresentative: Person, registeredCapitalYuan: Int64?, businessScope: String, industry: IndustryCode,
+                establishedOn: CalendarDate, operatingTermEnd: CalendarDate?, tax: TaxRegistration,
+                statistics: StatisticsRegistration) {
+        self.name = name
+        self.nameParts = nameParts
+        self.type = type
+        self.authority = authority
+        self.domicile = domicile
+        self.legalRepresentative = legalRepresentative
+        self.registeredCapitalYuan = registeredCapitalYuan
+        self.businessScope = businessScope
+        self.industry = industry
+        self.establishedOn = establishedOn
+        self.operatingTermEnd = operatingTermEnd
+        self.tax = tax
+        self.statistics = statistics
+    }
+
+    /// The dossier this draft becomes under `code`.
+    public func dossier(code: CreditCode) -> EntityDossier {
+        let entity = MarketEntity(
+            code: code, name: name, nameParts: nameParts, type: type, status: .active, authority: authority,
+            domicile: domicile, legalRepresentative: legalRepresentative, registeredCapitalYuan: registeredCapitalYuan,
+            businessScope: businessScope, industry: industry, establishedOn: establishedOn, operatingTermEnd: operatingTermEnd)
+        return EntityDossier(
+            entity: entity, licenses: [BusinessLicense(entity: entity, version: 1, issuedOn: establishedOn)],
+            tax: tax, statistics: statistics,
+            names: [NameRecord(name: name, zihao: nameParts.zihao, validFrom: establishedOn, validTo: nil)])
+    }
+}

@@ -1,0 +1,33 @@
+import RegistryCore
+
+/// Why a store operation failed. Backends translate their engine's errors into these.
+public enum StoreError: Error, Sendable, Hashable {
+    /// No entity has this code.
+    case entityNotFound(CreditCode)
+    /// A unique value is taken (a code, a subject identifier…); names the constraint.
+    case conflict(String)
+    /// The database was migrated by a newer Yizhao: these migration ids are unknown here.
+    case unknownMigrations([String])
+    /// The database has not been migrated (run `yizhao migrate`).
+    case notMigrated(pending: [String])
+    /// The operation is not allowed in the entity's current state.
+    case invalidState(String)
+    /// The code sequence is exhausted for allocation.
+    case sequenceExhausted
+    /// The engine failed (I/O, corruption, locking); the message is for operators.
+    case backend(String)
+}
+
+extension StoreError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .entityNotFound(let code): "no entity with code \(code)"
+        case .conflict(let what): "conflict: \(what)"
+        case .unknownMigrations(let ids): "the database was migrated by a newer version (unknown migrations: \(ids.joined(separator: ", ")))"
+        case .notMigrated(let pending): "the database is not migrated (pending: \(pending.joined(separator: ", "))); run `yizhao migrate`"
+        case .invalidState(let message): message
+        case .sequenceExhausted: "the code sequence is exhausted"
+        case .backend(let message): "storage failure: \(message)"
+        }
+    }
+}

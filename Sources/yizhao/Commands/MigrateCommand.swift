@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `yizhao migrate`: apply pending schema migrations.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Apply pending schema migrations to the registry (append-only, safe to repeat)."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        _ = try await store.openMigrated()
+        print("\(store.path): migrations applied")
+    }
+}
