@@ -31,7 +31,11 @@ let package = Package(
         // The embedded SQLite backend (GRDB on the system libsqlite3). All SQLite SQL lives here.
         .target(
             name: "RegistrySQLite",
-            dependencies: ["RegistryStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "RegistryStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         // Use cases shared by the HTTP and CLI edges.
@@ -86,6 +90,8 @@ let package = Package(
             dependencies: [
                 "RegistryHTTP",
                 "RegistrySQLite",
+                "RegistryStore",
+                "RegistryService",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

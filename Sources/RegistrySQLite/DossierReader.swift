@@ -12,7 +12,7 @@ enum DossierReader {
         let tax = try Row.fetchOne(db, sql: "SELECT * FROM tax_registrations WHERE entity_id = ?", arguments: [entityID]).map(tax(from:))
         let statistics = try Row.fetchOne(db, sql: "SELECT * FROM statistics_registrations WHERE entity_id = ?",
                                           arguments: [entityID]).map(statistics(from:))
-        let names = try Row.fetchAll(db, sql: "SELECT * FROM name_history WHERE entity_id = ? ORDER BY valid_from, id",
+        let names = try Row.fetchAll(db, sql: "SELECT * FROM name_history WHERE entity_id = ? ORDER BY valid_from, valid_to IS NULL, name",
                                      arguments: [entityID]).map(name(from:))
         return EntityDossier(entity: entity, licenses: licenses, tax: tax, statistics: statistics, names: names)
     }

@@ -7,23 +7,38 @@ extension SQLiteRegistryStore {
                                progress: @escaping @Sendable (Int) -> Void) async throws(StoreError) {
         try await write { db in
             let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM entities") == 0
-            var nextID = try EntityWriter.nextEntityID(db)
+            // A bulk load touches every index page at random: give it a large page cache for the
+            // duration (per connection; restored below).
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+            try db.execute(sql: "PRAGMA cache_size = -524288")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")  // index builds sort in memory, not in temp files
+            defer {
+                try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
+                try? db.execute(sql: "PRAGMA temp_store = DEFAULT")
+            }
+            // Into an empty registry, secondary indexes are cheaper to build once, from sorted data, than
+            // to maintain row by row: drop them and re-create them from their own stored definitions.
+            let deferredIndexes = wasEmpty ? try Row.fetchAll(db, sql: """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('entities', 'name_history')
+                """).map { (name: $0["name"] as String, sql: $0["sql"] as String) } : []
+            for index in deferredIndexes { try db.execute(sql: "DROP INDEX \(index.name)") }
+            let pipeline = PreparationPipeline(batches: batches, firstID: try EntityWriter.nextEntityID(db), produce: produce)
             var highestSequence = -1
-            var documents: [(key: Int64, document: String)] = []
+            var documents: [SearchIndexWriter.Document] = []
             var imported = 0
-            for batch in 0..<batches {
-                for dossier in produce(batch) {
-                    let key = try EntityWriter.insert(db, dossier, id: nextID)
-                    nextID += 1
-                    let document = SearchIndexWriter.document(names: dossier.names.map(\.name))
-                    if wasEmpty { documents.append((key, document)) } else { try SearchIndexWriter.add(db, key: key, document: document) }
-                    if let sequence = CodeAllocator.sequence(ofSubjectIdentifier: dossier.entity.code.organizationCode.rawValue) {
-                        highestSequence = max(highestSequence, sequence)
-                    }
-                    imported += 1
+            for _ in 0..<batches {
+                let batch = pipeline.next()
+                for dossier in batch {
+                    try EntityWriter.write(db, dossier)
+                    if !wasEmpty { try SearchIndexWriter.add(db, key: dossier.key, document: dossier.document, bigrams: dossier.bigrams) }
+                    highestSequence = max(highestSequence, dossier.sequence ?? -1)
                 }
+                if wasEmpty { documents += batch.map { .init(key: $0.key, document: $0.document, bigrams: $0.bigrams) } }
+                imported += batch.count
                 progress(imported)
             }
+            for index in deferredIndexes { try db.execute(sql: index.sql) }
             if wasEmpty { try SearchIndexWriter.bulkAdd(db, documents: documents) }
             try db.execute(sql: "UPDATE code_sequence SET next_value = max(next_value, ?)", arguments: [highestSequence + 1])
         }
@@ -44,8 +59,8 @@ extension SQLiteRegistryStore {
                                       arguments: [code.organizationCode.rawValue]) == true
             try db.execute(sql: "UPDATE code_sequence SET next_value = ? WHERE id = 1", arguments: [sequence])
             let dossier = draft.dossier(code: code)
-            let key = try EntityWriter.insert(db, dossier, id: try EntityWriter.nextEntityID(db))
-            try SearchIndexWriter.add(db, key: key, document: SearchIndexWriter.document(names: [dossier.entity.name]))
+            let prepared = try EntityWriter.insert(db, dossier, id: try EntityWriter.nextEntityID(db))
+            try SearchIndexWriter.add(db, key: prepared.key, document: prepared.document, bigrams: prepared.bigrams)
             return dossier
         }
     }
@@ -73,7 +88,7 @@ extension SQLiteRegistryStore {
             let version = (dossier.licenses.last?.version ?? 0) + 1
             try EntityWriter.insertLicense(db, entityID: id, BusinessLicense(entity: dossier.entity, version: version, issuedOn: date))
             try SearchIndexWriter.remove(db, key: key)
-            let names = try String.fetchAll(db, sql: "SELECT name FROM name_history WHERE entity_id = ? ORDER BY valid_from, id", arguments: [id])
+            let names = try String.fetchAll(db, sql: "SELECT name FROM name_history WHERE entity_id = ? ORDER BY valid_from, valid_to IS NULL, name", arguments: [id])
             try SearchIndexWriter.add(db, key: key, document: SearchIndexWriter.document(names: names))
             return try Self.load(db, code)
         }

@@ -69,11 +69,12 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// Removes every entity and registration (for `seed --force`), in one transaction.
     public func eraseRegistry() async throws(StoreError) {
         try await write { db in
-            for table in ["search_bigram_counts", "search_bigrams", "search_documents", "name_history",
+            for table in ["search_documents", "name_history",
                           "statistics_registrations", "tax_registrations", "business_licenses", "entities"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             try db.execute(sql: "INSERT INTO search_trigrams(search_trigrams) VALUES ('rebuild')")
+            try db.execute(sql: "INSERT INTO search_bigrams(search_bigrams) VALUES ('delete-all')")
             try db.execute(sql: "UPDATE code_sequence SET next_value = 0")
         }
         do {

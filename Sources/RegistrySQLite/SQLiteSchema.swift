@@ -19,8 +19,8 @@ enum SQLiteSchema {
     static let createRegistry = """
         CREATE TABLE entities (
             id INTEGER PRIMARY KEY,
-            code TEXT NOT NULL UNIQUE CHECK (length(code) = 18),
-            subject_id TEXT NOT NULL UNIQUE CHECK (length(subject_id) = 9),
+            code TEXT NOT NULL CHECK (length(code) = 18),
+            subject_id TEXT NOT NULL CHECK (length(subject_id) = 9),
             name TEXT NOT NULL CHECK (name <> ''),
             zihao TEXT NOT NULL,
             name_region TEXT NOT NULL,
@@ -43,13 +43,14 @@ enum SQLiteSchema {
             operating_term_end TEXT,
             status_changed_on TEXT,
             name_shown_as_code INTEGER NOT NULL DEFAULT 0 CHECK (name_shown_as_code IN (0, 1)),
-            search_key INTEGER NOT NULL UNIQUE
+            search_key INTEGER NOT NULL
         );
+        CREATE UNIQUE INDEX entities_by_code ON entities(code);
+        CREATE UNIQUE INDEX entities_by_subject_id ON entities(subject_id);
+        CREATE UNIQUE INDEX entities_by_search_key ON entities(search_key);
         CREATE INDEX entities_by_zihao ON entities(zihao_key, search_key);
         CREATE INDEX entities_by_pinyin ON entities(zihao_pinyin, search_key);
         CREATE INDEX entities_by_initials ON entities(zihao_initials, search_key);
-        CREATE INDEX entities_by_authority ON entities(authority);
-        CREATE INDEX entities_by_industry ON entities(industry_code);
 
         CREATE TABLE business_licenses (
             entity_id INTEGER NOT NULL REFERENCES entities(id),
@@ -64,7 +65,7 @@ enum SQLiteSchema {
             authority TEXT NOT NULL CHECK (length(authority) = 6),
             established_on TEXT NOT NULL,
             PRIMARY KEY (entity_id, version)
-        );
+        ) WITHOUT ROWID;
 
         CREATE TABLE tax_registrations (
             entity_id INTEGER PRIMARY KEY REFERENCES entities(id),
@@ -87,15 +88,13 @@ enum SQLiteSchema {
         );
 
         CREATE TABLE name_history (
-            id INTEGER PRIMARY KEY,
             entity_id INTEGER NOT NULL REFERENCES entities(id),
+            valid_from TEXT NOT NULL,
             name TEXT NOT NULL,
             zihao TEXT NOT NULL,
-            valid_from TEXT NOT NULL,
-            valid_to TEXT
-        );
-        CREATE INDEX name_history_by_entity ON name_history(entity_id);
-        CREATE INDEX name_history_by_name ON name_history(name);
+            valid_to TEXT,
+            PRIMARY KEY (entity_id, valid_from, name)
+        ) WITHOUT ROWID;
 
         CREATE TABLE code_sequence (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -112,15 +111,10 @@ enum SQLiteSchema {
         CREATE VIRTUAL TABLE search_trigrams USING fts5(
             document, content='search_documents', content_rowid='search_key', tokenize='trigram'
         );
-        CREATE TABLE search_bigrams (
-            bigram TEXT NOT NULL,
-            search_key INTEGER NOT NULL,
-            PRIMARY KEY (bigram, search_key)
-        ) WITHOUT ROWID;
-        CREATE TABLE search_bigram_counts (
-            bigram TEXT PRIMARY KEY,
-            documents INTEGER NOT NULL CHECK (documents >= 0)
-        ) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE search_bigrams USING fts5(
+            bigrams, content='', detail='none', tokenize='unicode61 remove_diacritics 0'
+        );
         CREATE VIRTUAL TABLE search_trigram_terms USING fts5vocab(search_trigrams, 'row');
+        CREATE VIRTUAL TABLE search_bigram_terms USING fts5vocab(search_bigrams, 'row');
         """
 }

@@ -7,7 +7,7 @@ extension SQLiteSearch {
     func nameTotal(_ q: String) throws -> (Int, Bool) {
         let twoCharacters = q.unicodeScalars.count == 2
         let source = twoCharacters
-            ? (from: "search_bigrams b JOIN entities e ON e.search_key = b.search_key", condition: "b.bigram = ?", argument: q)
+            ? (from: "search_bigrams b JOIN entities e ON e.search_key = b.rowid", condition: "search_bigrams MATCH ?", argument: Self.phrase(q))
             : (from: "search_trigrams t JOIN entities e ON e.search_key = t.rowid", condition: "search_trigrams MATCH ?", argument: Self.phrase(q))
         let filter = self.filter
         let where_ = ([source.condition] + filter.conditions).joined(separator: " AND ")
@@ -29,9 +29,9 @@ extension SQLiteSearch {
         return (max(limit, Int((Double(frequency) * share).rounded())), true)
     }
 
-    /// Documents holding the bigram (kept exact by the index writer).
+    /// Documents holding the bigram.
     func bigramFrequency(_ q: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT documents FROM search_bigram_counts WHERE bigram = ?", arguments: [q]) ?? 0
+        try Int.fetchOne(db, sql: "SELECT doc FROM search_bigram_terms WHERE term = ?", arguments: [q]) ?? 0
     }
 
     /// An upper bound of documents holding every trigram of `q`: the rarest trigram's frequency.

@@ -60,9 +60,9 @@ struct SQLiteSearch {
         if q.unicodeScalars.count == 2 {
             tiers.append(Tier(
                 number: 4,
-                from: "search_bigrams b JOIN entities e ON e.search_key = b.search_key JOIN search_documents d ON d.search_key = b.search_key",
-                keyColumn: "b.search_key", conditions: ["b.bigram = ?", "instr(d.document, ?) = 0", "e.zihao_key <> ?"],
-                arguments: [q, m + q, q]))
+                from: "search_bigrams b JOIN entities e ON e.search_key = b.rowid JOIN search_documents d ON d.search_key = b.rowid",
+                keyColumn: "b.rowid", conditions: ["search_bigrams MATCH ?", "instr(d.document, ?) = 0", "e.zihao_key <> ?"],
+                arguments: [Self.phrase(q), m + q, q]))
         } else {
             tiers.append(Tier(number: 4, from: fts, keyColumn: "t.rowid", conditions: ["search_trigrams MATCH ?", "e.zihao_key <> ?"],
                               arguments: [Self.phrase(q) + " NOT " + Self.phrase(m + q), q]))

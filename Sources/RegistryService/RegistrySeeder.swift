@@ -24,10 +24,8 @@ public struct RegistrySeeder<Store: RegistryStore>: Sendable {
             }
             let registry = SyntheticRegistry(count: count, seed: seed, today: today)
             let batch = 5_000
-            try await store.importDossiers(
-                batches: (count + batch - 1) / batch,
-                produce: { index in registry.dossiers((index * batch)..<min(count, (index + 1) * batch)) },
-                progress: progress)
+            let prefetcher = BatchPrefetcher(registry: registry, batchSize: batch)
+            try await store.importDossiers(batches: (count + batch - 1) / batch, produce: { prefetcher.batch($0) }, progress: progress)
         } catch let error as SeedError {
             throw error
         } catch {

@@ -12,6 +12,10 @@ public enum SearchText {
     public static func normalize(_ text: String, tables: HanTables = .standard) -> String {
         var scalars = String.UnicodeScalarView()
         for var scalar in text.unicodeScalars {
+            if HanTables.range.contains(scalar.value) {  // the common case: a CJK ideograph
+                scalars.append(tables.simplified(scalar))
+                continue
+            }
             if (0xFF01...0xFF5E).contains(scalar.value) { scalar = Unicode.Scalar(scalar.value - 0xFEE0)! }
             let properties = scalar.properties
             guard properties.isAlphabetic || properties.numericType != nil, properties.generalCategory != .privateUse else { continue }
@@ -35,15 +39,42 @@ public enum SearchText {
 
     /// The distinct two-character sequences of a document that hold no marker (the short-query index).
     public static func bigrams(ofDocument document: String) -> Set<String> {
-        let scalars = Array(document.unicodeScalars)
-        var result = Set<String>()
-        guard scalars.count >= 2 else { return result }
-        for index in 0..<(scalars.count - 1) where scalars[index] != marker && scalars[index + 1] != marker {
-            var pair = String.UnicodeScalarView()
-            pair.append(scalars[index])
-            pair.append(scalars[index + 1])
-            result.insert(String(pair))
+        Set(packedBigrams(ofDocument: document).map(bigramText))
+    }
+
+    /// The same bigrams packed as `first << 21 | second` (scalar values): cheap to hash and sort.
+    public static func packedBigrams(ofDocument document: String) -> Set<UInt64> {
+        var result = Set<UInt64>()
+        var previous: UInt32 = marker.value
+        for scalar in document.unicodeScalars {
+            if previous != marker.value && scalar != marker { result.insert(UInt64(previous) << 21 | UInt64(scalar.value)) }
+            previous = scalar.value
         }
         return result
+    }
+
+    /// The bigrams of a document as the short-query index stores them: space-separated tokens.
+    /// Repeats are harmless (the index records documents, not counts) and the text is a pure function
+    /// of the document, so a removal can supply it again.
+    public static func bigramTokens(ofDocument document: String) -> String {
+        var tokens = String.UnicodeScalarView()
+        var previous = marker
+        for scalar in document.unicodeScalars {
+            if previous != marker && scalar != marker {
+                if !tokens.isEmpty { tokens.append(" ") }
+                tokens.append(previous)
+                tokens.append(scalar)
+            }
+            previous = scalar
+        }
+        return String(tokens)
+    }
+
+    /// The text of a packed bigram.
+    public static func bigramText(_ packed: UInt64) -> String {
+        var pair = String.UnicodeScalarView()
+        pair.append(Unicode.Scalar(UInt32(packed >> 21))!)
+        pair.append(Unicode.Scalar(UInt32(packed & 0x1F_FFFF))!)
+        return String(pair)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Metrics
+import RegistryCore
 import RegistryService
 
 /// `GET /v1/codes/{code}` and `POST /v1/code-validations` (public).

@@ -1,0 +1,67 @@
+import RegistryCore
+
+/// A column value ready to bind.
+enum ColumnValue: Sendable {
+    case text(String)
+    case integer(Int64)
+    case null
+
+    init(_ text: String?) { self = text.map(ColumnValue.text) ?? .null }
+    init(_ number: Int64?) { self = number.map(ColumnValue.integer) ?? .null }
+    init(_ number: Int) { self = .integer(Int64(number)) }
+}
+
+/// Every row one dossier becomes, with every value computed: the expensive part of a write that
+/// can run off the writer thread (bulk imports prepare the next batch while the writer binds this one).
+struct PreparedDossier: Sendable {
+    let id: Int64
+    let key: Int64
+    let entity: [ColumnValue]
+    let licenses: [[ColumnValue]]
+    let tax: [ColumnValue]?
+    let statistics: [ColumnValue]?
+    let names: [[ColumnValue]]
+    let document: String
+    let bigrams: String
+    /// The allocator sequence of the code's identifier, when it has one.
+    let sequence: Int?
+
+    init(_ dossier: EntityDossier, id: Int64, tables: HanTables = .standard) {
+        let entity = dossier.entity
+        let zihao = entity.nameParts.zihao
+        self.id = id
+        key = SearchKey.make(entityID: id, active: entity.status.isActive, establishedOn: entity.establishedOn)
+        self.entity = [
+            .integer(id), .text(entity.code.rawValue), .text(entity.code.organizationCode.rawValue), .text(entity.name), .text(zihao),
+            .text(entity.nameParts.region), .text(entity.nameParts.industry), .text(entity.nameParts.form),
+            .text(SearchText.normalize(zihao, tables: tables)), .text(tables.pinyinKey(zihao)), .text(tables.initialsKey(zihao)),
+            .text(entity.type.rawValue), .text(entity.status.display), .text(entity.authority.description), .text(entity.domicile),
+            .text(entity.legalRepresentative.name), .text(entity.legalRepresentative.idNumber), ColumnValue(entity.registeredCapitalYuan),
+            .text(entity.businessScope), .text(entity.industry.rawValue), .text(EntityWriter.section(of: entity.industry)),
+            .text(entity.establishedOn.description), ColumnValue(entity.operatingTermEnd?.description),
+            ColumnValue(entity.statusChangedOn?.description), .integer(entity.nameShownAsCode ? 1 : 0), .integer(key),
+        ]
+        licenses = dossier.licenses.map { Self.license($0, entityID: id) }
+        tax = dossier.tax.map {
+            [.integer(id), .text($0.taxAuthority), .text($0.financeOfficer.name), .text($0.financeOfficer.idNumber), .text($0.taxHandler.name),
+             .text($0.taxHandler.idNumber), .text($0.accountingMethod.rawValue), ColumnValue($0.headcount), .text($0.registeredOn.description)]
+        }
+        statistics = dossier.statistics.map {
+            [.integer(id), .text($0.industry.rawValue), .text($0.mainActivity), ColumnValue($0.employees), .text($0.registeredOn.description)]
+        }
+        names = dossier.names.map { Self.name($0, entityID: id) }
+        document = SearchText.document(names: dossier.names.map(\.name), tables: tables)
+        bigrams = SearchText.bigramTokens(ofDocument: document)
+        sequence = CodeAllocator.sequence(ofSubjectIdentifier: entity.code.organizationCode.rawValue)
+    }
+
+    static func license(_ license: BusinessLicense, entityID: Int64) -> [ColumnValue] {
+        [.integer(entityID), ColumnValue(license.version), .text(license.issuedOn.description), .text(license.name),
+         .text(license.type.rawValue), .text(license.legalRepresentative), ColumnValue(license.registeredCapitalYuan),
+         .text(license.domicile), .text(license.businessScope), .text(license.authority.description), .text(license.establishedOn.description)]
+    }
+
+    static func name(_ record: NameRecord, entityID: Int64) -> [ColumnValue] {
+        [.integer(entityID), .text(record.name), .text(record.zihao), .text(record.validFrom.description), ColumnValue(record.validTo?.description)]
+    }
+}
