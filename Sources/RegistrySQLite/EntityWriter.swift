@@ -40,7 +40,7 @@ enum EntityWriter {
         INSERT INTO statistics_registrations (entity_id, industry_code, main_activity, employees, registered_on)
         VALUES (?, ?, ?, ?, ?)
         """
-    static let insertNameSQL = "INSERT INTO name_history (entity_id, name, zihao, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)"
+    static let insertNameSQL = "INSERT INTO name_history (entity_id, name, name_key, zihao, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)"
 
     static func insertLicense(_ db: Database, entityID: Int64, _ license: BusinessLicense) throws {
         var row = try RowWriter(db, sql: insertLicenseSQL)

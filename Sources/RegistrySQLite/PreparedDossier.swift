@@ -23,6 +23,8 @@ struct PreparedDossier: Sendable {
     let names: [[ColumnValue]]
     let document: String
     let bigrams: String
+    /// The document's counted terms (see `SearchText.countedTerms`).
+    let terms: Set<UInt64>
     /// The allocator sequence of the code's identifier, when it has one.
     let sequence: Int?
 
@@ -52,6 +54,7 @@ struct PreparedDossier: Sendable {
         names = dossier.names.map { Self.name($0, entityID: id) }
         document = SearchText.document(names: dossier.names.map(\.name), tables: tables)
         bigrams = SearchText.bigramTokens(ofDocument: document)
+        terms = SearchText.packedTerms(ofDocument: document)
         sequence = CodeAllocator.sequence(ofSubjectIdentifier: entity.code.organizationCode.rawValue)
     }
 
@@ -62,6 +65,7 @@ struct PreparedDossier: Sendable {
     }
 
     static func name(_ record: NameRecord, entityID: Int64) -> [ColumnValue] {
-        [.integer(entityID), .text(record.name), .text(record.zihao), .text(record.validFrom.description), ColumnValue(record.validTo?.description)]
+        [.integer(entityID), .text(record.name), .text(SearchText.normalize(record.name)), .text(record.zihao),
+         .text(record.validFrom.description), ColumnValue(record.validTo?.description)]
     }
 }

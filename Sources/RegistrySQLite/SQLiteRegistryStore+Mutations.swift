@@ -34,7 +34,7 @@ extension SQLiteRegistryStore {
                     if !wasEmpty { try SearchIndexWriter.add(db, key: dossier.key, document: dossier.document, bigrams: dossier.bigrams) }
                     highestSequence = max(highestSequence, dossier.sequence ?? -1)
                 }
-                if wasEmpty { documents += batch.map { .init(key: $0.key, document: $0.document, bigrams: $0.bigrams) } }
+                if wasEmpty { documents += batch.map { .init(key: $0.key, document: $0.document, bigrams: $0.bigrams, terms: $0.terms) } }
                 imported += batch.count
                 progress(imported)
             }

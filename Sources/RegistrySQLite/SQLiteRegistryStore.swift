@@ -69,7 +69,7 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// Removes every entity and registration (for `seed --force`), in one transaction.
     public func eraseRegistry() async throws(StoreError) {
         try await write { db in
-            for table in ["search_documents", "name_history",
+            for table in ["search_term_counts", "search_documents", "name_history",
                           "statistics_registrations", "tax_registrations", "business_licenses", "entities"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }

@@ -91,10 +91,12 @@ enum SQLiteSchema {
             entity_id INTEGER NOT NULL REFERENCES entities(id),
             valid_from TEXT NOT NULL,
             name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
             zihao TEXT NOT NULL,
             valid_to TEXT,
             PRIMARY KEY (entity_id, valid_from, name)
         ) WITHOUT ROWID;
+        CREATE INDEX name_history_by_key ON name_history(name_key);
 
         CREATE TABLE code_sequence (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -114,7 +116,9 @@ enum SQLiteSchema {
         CREATE VIRTUAL TABLE search_bigrams USING fts5(
             bigrams, content='', detail='none', tokenize='unicode61 remove_diacritics 0'
         );
-        CREATE VIRTUAL TABLE search_trigram_terms USING fts5vocab(search_trigrams, 'row');
-        CREATE VIRTUAL TABLE search_bigram_terms USING fts5vocab(search_bigrams, 'row');
+        CREATE TABLE search_term_counts (
+            term TEXT PRIMARY KEY,
+            documents INTEGER NOT NULL CHECK (documents >= 0)
+        ) WITHOUT ROWID;
         """
 }

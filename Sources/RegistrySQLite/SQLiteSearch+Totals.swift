@@ -2,49 +2,52 @@ import GRDB
 import RegistryCore
 
 extension SQLiteSearch {
-    /// Matches of a name query: counted exactly up to 10,000; above that estimated from the index's
-    /// document frequency, scaled by the share of a sample that passes the filters.
+    /// Matches of a name query: exact up to 10,000; beyond that an estimate, flagged.
+    ///
+    /// The index keeps the document frequency of every 2- and 3-character term, so without filters
+    /// a 2- or 3-character query's total is one lookup, exact at any size. A longer query is counted
+    /// on the index when its rarest trigram occurs at most 10,000 times (so the count is cheap); if
+    /// every trigram is more common than that, the rarest trigram's frequency is the estimate. With
+    /// filters candidates are joined to their entities and counted up to 10,001; beyond that the
+    /// frequency is scaled by the share of a sample that passes the filters.
     func nameTotal(_ q: String) throws -> (Int, Bool) {
-        let twoCharacters = q.unicodeScalars.count == 2
-        let source = twoCharacters
-            ? (from: "search_bigrams b JOIN entities e ON e.search_key = b.rowid", condition: "search_bigrams MATCH ?", argument: Self.phrase(q))
-            : (from: "search_trigrams t JOIN entities e ON e.search_key = t.rowid", condition: "search_trigrams MATCH ?", argument: Self.phrase(q))
+        let length = q.unicodeScalars.count
         let filter = self.filter
-        let where_ = ([source.condition] + filter.conditions).joined(separator: " AND ")
+        let frequency = try termFrequency(q)
+        if filter.conditions.isEmpty && length <= 3 { return (frequency, false) }
+        if filter.conditions.isEmpty && frequency > SearchPage.exactTotalLimit { return (frequency, true) }
+        let source = length == 2
+            ? (from: "search_bigrams b JOIN entities e ON e.search_key = b.rowid", table: "search_bigrams", condition: "search_bigrams MATCH ?")
+            : (from: "search_trigrams t JOIN entities e ON e.search_key = t.rowid", table: "search_trigrams", condition: "search_trigrams MATCH ?")
         let limit = SearchPage.exactTotalLimit + 1
-        let counted = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(source.from) WHERE \(where_) LIMIT \(limit))",
-                                       arguments: StatementArguments([source.argument] + filter.arguments)) ?? 0
+        let from = filter.conditions.isEmpty ? source.table : source.from
+        let where_ = ([source.condition] + filter.conditions).joined(separator: " AND ")
+        let counted = try Int.fetchOne(try db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM \(from) WHERE \(where_) LIMIT \(limit))"),
+                                       arguments: StatementArguments([Self.phrase(q)] + filter.arguments)) ?? 0
         guard counted > SearchPage.exactTotalLimit else { return (counted, false) }
-        let frequency = try twoCharacters ? bigramFrequency(q) : trigramFrequency(q)
-        var share = 1.0
-        if !filter.conditions.isEmpty {
-            let sample = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS n, total(CASE WHEN \(filter.conditions.joined(separator: " AND ")) THEN 1 ELSE 0 END) AS kept
-                FROM (SELECT e.* FROM \(source.from) WHERE \(source.condition) LIMIT 2000) e
-                """, arguments: StatementArguments([source.argument] + filter.arguments))
-            let n: Int = sample?["n"] ?? 0
-            let kept: Double = sample?["kept"] ?? 0
-            share = n > 0 ? kept / Double(n) : 1
-        }
+        let sample = try Row.fetchOne(db, sql: """
+            SELECT count(*) AS n, total(CASE WHEN \(filter.conditions.joined(separator: " AND ")) THEN 1 ELSE 0 END) AS kept
+            FROM (SELECT e.* FROM \(source.from) WHERE \(source.condition) LIMIT 2000) e
+            """, arguments: StatementArguments([Self.phrase(q)] + filter.arguments))
+        let n: Int = sample?["n"] ?? 0
+        let kept: Double = sample?["kept"] ?? 0
+        let share = n > 0 ? kept / Double(n) : 1
         return (max(limit, Int((Double(frequency) * share).rounded())), true)
     }
 
-    /// Documents holding the bigram.
-    func bigramFrequency(_ q: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT doc FROM search_bigram_terms WHERE term = ?", arguments: [q]) ?? 0
-    }
-
-    /// An upper bound of documents holding every trigram of `q`: the rarest trigram's frequency.
-    func trigramFrequency(_ q: String) throws -> Int {
+    /// Documents holding `q` for a 2- or 3-character query (exact); for longer queries the
+    /// frequency of its rarest trigram (an upper bound).
+    func termFrequency(_ q: String) throws -> Int {
         let scalars = Array(q.unicodeScalars)
+        let statement = try db.cachedStatement(sql: "SELECT documents FROM search_term_counts WHERE term = ?")
+        guard scalars.count > 3 else { return try Int.fetchOne(statement, arguments: [q]) ?? 0 }
         var lowest = Int.max
         for start in 0...(scalars.count - 3) {
             var trigram = String.UnicodeScalarView()
             trigram.append(contentsOf: scalars[start..<(start + 3)])
-            let documents = try Int.fetchOne(db, sql: "SELECT doc FROM search_trigram_terms WHERE term = ?", arguments: [String(trigram)]) ?? 0
-            lowest = min(lowest, documents)
+            lowest = min(lowest, try Int.fetchOne(statement, arguments: [String(trigram)]) ?? 0)
         }
-        return lowest == .max ? 0 : lowest
+        return lowest
     }
 
     /// Total of tiers that are small index range scans (pinyin): counted up to the limit, else estimated

@@ -4,17 +4,30 @@ import RegistryStore
 
 extension SQLiteRegistryStore {
     public func search(_ query: SearchQuery) async throws(StoreError) -> SearchPage {
-        try await read { db in try SQLiteSearch(db: db, query: query).run() }
+        // A search takes well under a millisecond: GRDB's synchronous read runs it on the calling
+        // thread, where the async variant's hop to the reader queue would cost more than the query.
+        do {
+            return try searchOnCallingThread(query)
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    /// Synchronous, so that the synchronous `read` overload is the one chosen.
+    func searchOnCallingThread(_ query: SearchQuery) throws -> SearchPage {
+        try pool.read { db in try SQLiteSearch(db: db, query: query).run() }
     }
 }
 
 /// One search, run inside a read transaction (so the page and its total see the same snapshot).
 ///
 /// Name queries are ranked in four tiers — exact name, exact 字号, prefix, substring — each read in
-/// descending search-key order (active before closed, newer before older) straight from an index:
-/// FTS5 trigrams for the exact/prefix tiers and 3+ character substrings, the bigram B-tree for
-/// 2-character substrings (SQLite 3.40's trigram tokenizer finds nothing under 3 characters). Each
-/// tier excludes what a higher tier already returned with a per-row test on the entity's document.
+/// ascending search-key order (active before closed, newer before older) straight from an index —
+/// ascending because FTS5 streams doclists forwards but must buffer a whole doclist to go backwards:
+/// exact names from `name_history.name_key`, exact 字号 from `entities.zihao_key`, prefixes and
+/// substrings from FTS5 — trigrams for 3+ characters, bigram tokens for 2 (SQLite 3.40's trigram
+/// tokenizer finds nothing under 3 characters). Lower tiers exclude higher ones inside the query:
+/// `NOT` the prefix phrase in FTS5, the 字号 by column, exact names by an uncorrelated subquery.
 struct SQLiteSearch {
     let db: Database
     let query: SearchQuery
@@ -26,16 +39,16 @@ struct SQLiteSearch {
 
     func run() throws -> SearchPage {
         switch query.kind {
-        case .name(let text): return try page(tiers: nameTiers(text), total: try nameTotal(text))
-        case .pinyin(let text): return try page(tiers: pinyinTiers(text), total: try simpleTotal(pinyinTiers(text)))
+        case .name(let text): return try page(tiers: nameTiers(text), total: { try nameTotal(text) })
+        case .pinyin(let text): return try page(tiers: pinyinTiers(text), total: { try simpleTotal(pinyinTiers(text)) })
         case .code(let text): return try codePage(text)
         }
     }
 
     // MARK: Tiers
 
-    /// One ranking tier: a statement selecting `columns` and `key`, ordered by key descending, that
-    /// takes `… AND <key> < ?` and filters; `keyColumn` names the key in its FROM clause.
+    /// One ranking tier: a statement selecting `columns` and `key`, ordered by key ascending, that
+    /// takes `… AND <key> > ?` and filters; `keyColumn` names the key in its FROM clause.
     struct Tier {
         let number: Int
         let from: String
@@ -46,28 +59,22 @@ struct SQLiteSearch {
 
     func nameTiers(_ q: String) -> [Tier] {
         let m = Self.marker
-        let fts = "search_trigrams t JOIN entities e ON e.search_key = t.rowid"
-        let withDocument = "entities e JOIN search_documents d ON d.search_key = e.search_key"
-        var tiers = [
-            Tier(number: 1, from: fts, keyColumn: "t.rowid", conditions: ["search_trigrams MATCH ?"],
-                 arguments: [Self.phrase(m + q + m)]),
-            Tier(number: 2, from: withDocument, keyColumn: "e.search_key",
-                 conditions: ["e.zihao_key = ?", "instr(d.document, ?) = 0"], arguments: [q, m + q + m]),
-            Tier(number: 3, from: fts, keyColumn: "t.rowid",
-                 conditions: ["search_trigrams MATCH ?", "instr(t.document, ?) = 0", "e.zihao_key <> ?"],
-                 arguments: [Self.phrase(m + q), m + q + m, q]),
+        let notExact = "e.id NOT IN (SELECT entity_id FROM name_history WHERE name_key = ?)"  // evaluated once
+        let short = q.unicodeScalars.count == 2
+        let index = short ? "search_bigrams b JOIN entities e ON e.search_key = b.rowid"
+                          : "search_trigrams t JOIN entities e ON e.search_key = t.rowid"
+        let keyColumn = short ? "b.rowid" : "t.rowid"
+        let match = short ? "search_bigrams MATCH ?" : "search_trigrams MATCH ?"
+        let prefix = Self.phrase(short ? SearchText.prefixToken(q) : m + q)
+        return [
+            // `+e.search_key`: drive this tier from the name_key index, not by walking the key index.
+            Tier(number: 1, from: "entities e", keyColumn: "+e.search_key",
+                 conditions: ["e.id IN (SELECT entity_id FROM name_history WHERE name_key = ?)"], arguments: [q]),
+            Tier(number: 2, from: "entities e", keyColumn: "e.search_key", conditions: ["e.zihao_key = ?", notExact], arguments: [q, q]),
+            Tier(number: 3, from: index, keyColumn: keyColumn, conditions: [match, "e.zihao_key <> ?", notExact], arguments: [prefix, q, q]),
+            Tier(number: 4, from: index, keyColumn: keyColumn, conditions: [match, "e.zihao_key <> ?", notExact],
+                 arguments: [Self.phrase(q) + " NOT " + prefix, q, q]),
         ]
-        if q.unicodeScalars.count == 2 {
-            tiers.append(Tier(
-                number: 4,
-                from: "search_bigrams b JOIN entities e ON e.search_key = b.rowid JOIN search_documents d ON d.search_key = b.rowid",
-                keyColumn: "b.rowid", conditions: ["search_bigrams MATCH ?", "instr(d.document, ?) = 0", "e.zihao_key <> ?"],
-                arguments: [Self.phrase(q), m + q, q]))
-        } else {
-            tiers.append(Tier(number: 4, from: fts, keyColumn: "t.rowid", conditions: ["search_trigrams MATCH ?", "e.zihao_key <> ?"],
-                              arguments: [Self.phrase(q) + " NOT " + Self.phrase(m + q), q]))
-        }
-        return tiers
     }
 
     func pinyinTiers(_ q: String) -> [Tier] {
@@ -111,27 +118,32 @@ struct SQLiteSearch {
 
     // MARK: Pages
 
-    func page(tiers: [Tier], total: (Int, Bool)) throws -> SearchPage {
+    /// The page; `total` runs only when the page itself does not tell (a first page that ends the
+    /// results holds them all).
+    func page(tiers: [Tier], total: () throws -> (Int, Bool)) throws -> SearchPage {
         let wanted = query.limit + 1
         var hits: [SearchHit] = []
         for tier in tiers where tier.number >= (query.cursor?.tier ?? 1) {
-            let after = query.cursor.flatMap { $0.tier == tier.number ? $0.key : nil } ?? Int64.max
-            hits += try fetch(tier, before: after, limit: wanted - hits.count)
+            let after = query.cursor.flatMap { $0.tier == tier.number ? $0.key : nil } ?? -1
+            hits += try fetch(tier, after: after, limit: wanted - hits.count)
             if hits.count >= wanted { break }
         }
         let more = hits.count > query.limit
         if more { hits.removeLast(hits.count - query.limit) }
         let cursor = more ? hits.last.map { SearchCursor(tier: $0.tier, key: $0.key) } : nil
-        return SearchPage(hits: hits, total: total.0, totalIsEstimate: total.1, nextCursor: cursor)
+        let counted = query.cursor == nil && !more ? (hits.count, false) : try total()
+        return SearchPage(hits: hits, total: counted.0, totalIsEstimate: counted.1, nextCursor: cursor)
     }
 
-    func fetch(_ tier: Tier, before key: Int64, limit: Int) throws -> [SearchHit] {
+    func fetch(_ tier: Tier, after key: Int64, limit: Int) throws -> [SearchHit] {
         let filter = self.filter
-        let conditions = tier.conditions + ["\(tier.keyColumn) < ?"] + filter.conditions
+        let conditions = tier.conditions + ["\(tier.keyColumn) > ?"] + filter.conditions
         let sql = "SELECT \(Self.columns), \(tier.keyColumn) AS key FROM \(tier.from) WHERE "
-            + conditions.joined(separator: " AND ") + " ORDER BY \(tier.keyColumn) DESC LIMIT ?"
+            + conditions.joined(separator: " AND ") + " ORDER BY \(tier.keyColumn) LIMIT ?"
         let arguments = tier.arguments + [key] + filter.arguments + [limit]
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { try hit($0, tier: tier.number, key: $0["key"]) }
+        return try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map {
+            try hit($0, tier: tier.number, key: $0["key"])
+        }
     }
 
     func hit(_ row: Row, tier: Int, key: Int64) throws -> SearchHit {

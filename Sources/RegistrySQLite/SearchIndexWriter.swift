@@ -9,6 +9,7 @@ enum SearchIndexWriter {
         let key: Int64
         let document: String
         let bigrams: String
+        let terms: Set<UInt64>
     }
 
     /// The search document of an entity from all its names.
@@ -28,6 +29,14 @@ enum SearchIndexWriter {
         row.bind(key)
         row.bind(bigrams ?? SearchText.bigramTokens(ofDocument: document))
         try row.run()
+        row = try RowWriter(db, sql: """
+            INSERT INTO search_term_counts (term, documents) VALUES (?, 1)
+            ON CONFLICT (term) DO UPDATE SET documents = documents + 1
+            """)
+        for term in SearchText.countedTerms(ofDocument: document) {
+            row.bind(term)
+            try row.run()
+        }
     }
 
     /// Removes the document indexed under `key` (FTS5 deletes need the indexed text back).
@@ -39,6 +48,11 @@ enum SearchIndexWriter {
                        arguments: [key, document])
         try db.execute(sql: "INSERT INTO search_bigrams (search_bigrams, rowid, bigrams) VALUES ('delete', ?, ?)",
                        arguments: [key, SearchText.bigramTokens(ofDocument: document)])
+        var decrement = try RowWriter(db, sql: "UPDATE search_term_counts SET documents = documents - 1 WHERE term = ?")
+        for term in SearchText.countedTerms(ofDocument: document) {
+            decrement.bind(term)
+            try decrement.run()
+        }
         try db.execute(sql: "DELETE FROM search_documents WHERE search_key = ?", arguments: [key])
     }
 
@@ -56,5 +70,15 @@ enum SearchIndexWriter {
             try insertBigrams.run()
         }
         try db.execute(sql: "INSERT INTO search_trigrams (search_trigrams) VALUES ('rebuild')")
+        var counts: [UInt64: Int] = [:]
+        for prepared in documents {
+            for term in prepared.terms { counts[term, default: 0] += 1 }
+        }
+        var insertCount = try RowWriter(db, sql: "INSERT INTO search_term_counts (term, documents) VALUES (?, ?)")
+        for (term, documents) in counts {
+            insertCount.bind(SearchText.termText(term))
+            insertCount.bind(documents)
+            try insertCount.run()
+        }
     }
 }

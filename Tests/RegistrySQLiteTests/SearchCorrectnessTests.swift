@@ -84,10 +84,10 @@ struct SearchCorrectnessTests {
         #expect(twoCharacterQueries > 80)
     }
 
-    /// Tiers never go down; within a tier, keys strictly decrease.
+    /// Tiers never go down; within a tier, keys strictly increase (smaller keys rank first).
     static func expectRanked(_ hits: [SearchHit], query: String) {
         for (earlier, later) in zip(hits, hits.dropFirst()) {
-            #expect(earlier.tier < later.tier || (earlier.tier == later.tier && earlier.key > later.key), "query \(query): order")
+            #expect(earlier.tier < later.tier || (earlier.tier == later.tier && earlier.key < later.key), "query \(query): order")
         }
     }
 

@@ -3,7 +3,7 @@
 public struct SearchCursor: Sendable, Hashable {
     /// Ranking tier of the last result (1 = exact name … 4 = substring).
     public let tier: Int
-    /// Search key of the last result (results run in descending key order within a tier).
+    /// Search key of the last result (results run in ascending key order within a tier).
     public let key: Int64
 
     /// Creates a cursor.
@@ -29,11 +29,13 @@ public struct SearchCursor: Sendable, Hashable {
     }
 }
 
-/// How search keys order entities: active before closed, then newer before older (SPEC §3 ties).
+/// How search keys order entities: active before closed, then newer before older (SPEC §3 ties),
+/// then later-registered first. Smaller keys rank first.
 public enum SearchKey {
-    /// `active << 50 | (days since 1900) << 30 | entity id`; unique per entity, larger ranks first.
+    /// `closed << 50 | (2²⁰−1 − days since 1900) << 30 | (2³⁰−1 − entity id)`; unique per entity.
     public static func make(entityID: Int64, active: Bool, establishedOn: CalendarDate) -> Int64 {
-        let days = Int64(max(0, establishedOn.daysSinceEpoch + 25_567))  // 1900-01-01 is day −25,567
-        return (active ? 1 << 50 : 0) | (min(days, (1 << 20) - 1) << 30) | (entityID & ((1 << 30) - 1))
+        let days = min(Int64(max(0, establishedOn.daysSinceEpoch + 25_567)), (1 << 20) - 1)  // 1900-01-01 is day −25,567
+        let idMask: Int64 = (1 << 30) - 1
+        return (active ? 0 : 1 << 50) | (((1 << 20) - 1 - days) << 30) | (idMask - (entityID & idMask))
     }
 }

@@ -56,18 +56,67 @@ public enum SearchText {
     /// The bigrams of a document as the short-query index stores them: space-separated tokens.
     /// Repeats are harmless (the index records documents, not counts) and the text is a pure function
     /// of the document, so a removal can supply it again.
+    /// Each name's first two characters also give a prefix token (`prefixToken`), so that "starts
+    /// with" is a single-token query too.
     public static func bigramTokens(ofDocument document: String) -> String {
         var tokens = String.UnicodeScalarView()
+        var beforePrevious = marker
         var previous = marker
         for scalar in document.unicodeScalars {
             if previous != marker && scalar != marker {
                 if !tokens.isEmpty { tokens.append(" ") }
+                if beforePrevious == marker { tokens.append(prefixTag) }
                 tokens.append(previous)
                 tokens.append(scalar)
+                if beforePrevious == marker {  // the name's start: its prefix token, then the plain bigram
+                    tokens.append(" ")
+                    tokens.append(previous)
+                    tokens.append(scalar)
+                }
             }
+            beforePrevious = previous
             previous = scalar
         }
         return String(tokens)
+    }
+
+    /// Marks prefix tokens; a letter, so the tokenizer keeps it in the token (`p长沙`). Plain bigram
+    /// tokens have two characters, prefix tokens three, so they never collide.
+    static let prefixTag: Unicode.Scalar = "p"
+
+    /// The token of names starting with the two characters `q`.
+    public static func prefixToken(_ q: String) -> String { String(Character(prefixTag)) + q }
+
+    /// The distinct 2- and 3-character sequences (without markers) of a document: the terms whose
+    /// document frequencies the index keeps, so that totals of short queries cost one lookup.
+    public static func countedTerms(ofDocument document: String) -> Set<String> {
+        Set(packedTerms(ofDocument: document).map(termText))
+    }
+
+    /// The same terms packed into integers (21 bits per scalar, a length tag in the top bit:
+    /// `1 << 63` marks a trigram), which hash and compare far faster than strings.
+    public static func packedTerms(ofDocument document: String) -> Set<UInt64> {
+        var terms = Set<UInt64>()
+        var first: UInt32 = marker.value, second: UInt32 = marker.value
+        for scalar in document.unicodeScalars {
+            let third = scalar.value
+            if second != marker.value && third != marker.value {
+                terms.insert(UInt64(second) << 21 | UInt64(third))
+                if first != marker.value { terms.insert(1 << 63 | UInt64(first) << 42 | UInt64(second) << 21 | UInt64(third)) }
+            }
+            first = second
+            second = third
+        }
+        return terms
+    }
+
+    /// The text of a packed term.
+    public static func termText(_ packed: UInt64) -> String {
+        var text = String.UnicodeScalarView()
+        if packed >> 63 == 1 { text.append(Unicode.Scalar(UInt32(packed >> 42 & 0x1F_FFFF))!) }
+        text.append(Unicode.Scalar(UInt32(packed >> 21 & 0x1F_FFFF))!)
+        text.append(Unicode.Scalar(UInt32(packed & 0x1F_FFFF))!)
+        return String(text)
     }
 
     /// The text of a packed bigram.

@@ -3,11 +3,11 @@ import Foundation
 import RegistryCore
 
 /// `yizhao bench …`: in-process benchmarks (build with `-c release`; see docs/PERFORMANCE.md).
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run the in-process benchmarks of docs/PERFORMANCE.md.",
-        subcommands: [BenchCodes.self, GenerateCodes.self]
+        subcommands: [BenchCodes.self, GenerateCodes.self, BenchSearch.self]
     )
 }
 

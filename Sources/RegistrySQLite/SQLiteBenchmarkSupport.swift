@@ -1,0 +1,42 @@
+import GRDB
+import RegistryCore
+
+/// What the search benchmark needs from the SQLite file directly: sample queries and the raw FTS5
+/// baseline it is compared with. (SQL stays in the backend module.)
+public struct SQLiteBenchmarkSupport: Sendable {
+    let store: SQLiteRegistryStore
+
+    /// Wraps a store.
+    public init(store: SQLiteRegistryStore) {
+        self.store = store
+    }
+
+    /// `count` random substrings of `length` characters of random current names (search form).
+    public func sampleQueries(count: Int, length: Int, seed: UInt64) async throws -> [String] {
+        let names = try await store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM entities ORDER BY id")
+        }
+        var random = SplitMix64(seed: seed)
+        var queries: [String] = []
+        while queries.count < count {
+            let name = Array(SearchText.normalize(names[Int(random.next() % UInt64(names.count))]).unicodeScalars)
+            guard name.count >= length else { continue }
+            let start = Int(random.next() % UInt64(name.count - length + 1))
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: name[start..<(start + length)])
+            queries.append(String(text))
+        }
+        return queries
+    }
+
+    /// The baseline: a bare FTS5 query for the first 20 matches (trigram for 3+ characters, the
+    /// bigram table for 2), no ranking, no filters, no total; returns the row count.
+    public func rawFirstPage(_ query: String) throws -> Int {
+        try store.pool.read { db in
+            let sql = query.unicodeScalars.count >= 3
+                ? "SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ? LIMIT 20"
+                : "SELECT rowid FROM search_bigrams WHERE search_bigrams MATCH ? LIMIT 20"
+            return try Int64.fetchAll(db, sql: sql, arguments: ["\"" + query + "\""]).count
+        }
+    }
+}
