@@ -33,12 +33,21 @@ with open(sys.argv[2], "w") as out:
               "  return wrk.format(\"GET\", paths[(counter % #paths) + 1])\nend\n")
 PY
 
-"$bin" serve --db "$db" --port "$port" --log-level warning > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+start() { # extra serve options...
+  "$bin" serve --db "$db" --port "$port" --log-level warning "$@" > "$work/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+}
 echo "# $(nproc) cores; $(sqlite3 "$db" 'SELECT count(*) FROM entities') entities; $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "## server RSS after start: $(grep VmRSS /proc/$server/status | awk '{print $2}') KiB"
+echo "## search, page cache off (every request runs the query)"
+start --search-cache 0
+echo "   server RSS after start: $(grep VmRSS /proc/$server/status | awk '{print $2}') KiB"
 wrk -t2 -c16 -d"${seconds}s" --latency -s "$work/queries.lua" "http://127.0.0.1:$port" | sed 's/^/  /'
-echo "## server RSS after load: $(grep VmRSS /proc/$server/status | awk '{print $2}') KiB (peak $(grep VmHWM /proc/$server/status | awk '{print $2}') KiB)"
+echo "   server RSS after load: $(grep VmRSS /proc/$server/status | awk '{print $2}') KiB (peak $(grep VmHWM /proc/$server/status | awk '{print $2}') KiB)"
+kill "$server"; wait "$server" 2>/dev/null || true
+echo "## search, default page cache (the 2,000 paths repeat, so most requests are cache hits)"
+start
+wrk -t2 -c16 -d"${seconds}s" --latency -s "$work/queries.lua" "http://127.0.0.1:$port" | sed 's/^/  /'
+echo "   server RSS after load: $(grep VmRSS /proc/$server/status | awk '{print $2}') KiB (peak $(grep VmHWM /proc/$server/status | awk '{print $2}') KiB)"
 echo "## baseline in the same run: GET /healthz (no storage work)"
 wrk -t2 -c16 -d"$(( seconds / 2 ))s" --latency "http://127.0.0.1:$port/healthz" | sed 's/^/  /'

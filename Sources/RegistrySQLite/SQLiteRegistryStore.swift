@@ -9,15 +9,24 @@ public final class SQLiteRegistryStore: RegistryStore {
     let pool: DatabasePool
     /// Where the file is.
     public let path: String
+    /// Recent search pages of the current registry generation.
+    let searchCache: SearchCache
 
     /// Opens (creating if needed) the registry at `path`. Call `migrate()` before use.
-    public init(path: String) throws(StoreError) {
+    /// `searchCacheCapacity` pages are kept between writes (0 turns the cache off).
+    public init(path: String, searchCacheCapacity: Int = 4_096) throws(StoreError) {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.label = "yizhao"
+        // Two cores: more readers than that only multiply page caches.
+        configuration.maximumReaderCount = 4
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // 24 MB of page cache per connection keeps the search indexes and hot entity pages in
+            // memory; the default 2 MB made every search read pages through read(2). (Memory-mapping
+            // the file instead was no faster here and pushed the server past 200 MB RSS.)
+            try db.execute(sql: "PRAGMA cache_size = -24576")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -25,6 +34,7 @@ public final class SQLiteRegistryStore: RegistryStore {
             throw Self.translate(error)
         }
         self.path = path
+        self.searchCache = SearchCache(capacity: searchCacheCapacity)
     }
 
     public func migrate() async throws(StoreError) {
@@ -93,8 +103,9 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    /// Runs `body` in one write transaction, translating errors.
+    /// Runs `body` in one write transaction, translating errors; retires cached search pages.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        defer { searchCache.invalidate() }
         do {
             return try await pool.write(body)
         } catch {

@@ -15,7 +15,11 @@ extension SQLiteRegistryStore {
 
     /// Synchronous, so that the synchronous `read` overload is the one chosen.
     func searchOnCallingThread(_ query: SearchQuery) throws -> SearchPage {
-        try pool.read { db in try SQLiteSearch(db: db, query: query).run() }
+        if let cached = searchCache.page(for: query) { return cached }
+        let generation = searchCache.currentGeneration()
+        let page = try pool.read { db in try SQLiteSearch(db: db, query: query).run() }
+        searchCache.store(page, for: query, generation: generation)
+        return page
     }
 }
 
@@ -142,20 +146,22 @@ struct SQLiteSearch {
             + conditions.joined(separator: " AND ") + " ORDER BY \(tier.keyColumn) LIMIT ?"
         let arguments = tier.arguments + [key] + filter.arguments + [limit]
         return try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map {
-            try hit($0, tier: tier.number, key: $0["key"])
+            try hit($0, tier: tier.number, key: $0[9])
         }
     }
 
+    /// Decodes a row of `columns` (by position: name lookups in GRDB rows are case-insensitive
+    /// string comparisons, measurable at this rate).
     func hit(_ row: Row, tier: Int, key: Int64) throws -> SearchHit {
-        let code = try DossierReader.code(row["code"])
-        let shownAsCode: Bool = row["name_shown_as_code"]
+        let code = try DossierReader.code(row[1])
+        let shownAsCode: Bool = row[8]
         return SearchHit(
-            code: code, name: shownAsCode ? code.rawValue : row["name"],
-            status: try DossierReader.parse(row["status"], EntityStatus.init(parsing:), "status"),
-            type: try DossierReader.parse(row["type"], EntityType.init(rawValue:), "type"),
-            authority: try DossierReader.parse(row["authority"], { RegionCode($0) }, "authority"),
-            industry: try DossierReader.parse(row["industry_code"], { IndustryCode($0) }, "industry_code"),
-            establishedOn: try DossierReader.date(row["established_on"]), tier: tier, key: key)
+            code: code, name: shownAsCode ? code.rawValue : row[2],
+            status: try DossierReader.parse(row[3], EntityStatus.init(parsing:), "status"),
+            type: try DossierReader.parse(row[4], EntityType.init(rawValue:), "type"),
+            authority: try DossierReader.parse(row[5], { RegionCode($0) }, "authority"),
+            industry: try DossierReader.parse(row[6], { IndustryCode($0) }, "industry_code"),
+            establishedOn: try DossierReader.date(row[7]), tier: tier, key: key)
     }
 
     // MARK: Codes (ordered by code; the cursor carries the last entity's id)
@@ -170,7 +176,7 @@ struct SQLiteSearch {
         }
         let sql = "SELECT \(Self.columns) FROM entities e WHERE " + conditions.joined(separator: " AND ") + " ORDER BY e.code LIMIT ?"
         var hits = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + [query.limit + 1])).map {
-            try hit($0, tier: $0["code"] == prefix ? 1 : 3, key: $0["id"])
+            try hit($0, tier: $0[1] == prefix ? 1 : 3, key: $0[0])
         }
         let more = hits.count > query.limit
         if more { hits.removeLast() }

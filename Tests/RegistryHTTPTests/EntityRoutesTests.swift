@@ -125,3 +125,35 @@ struct EntityRoutesTests {
         }
     }
 }
+
+/// The hand-written search JSON is what JSONEncoder would write.
+struct SearchJSONTests {
+    @Test func writerMatchesJSONEncoder() throws {
+        let hit = SearchHitView(SearchHit(
+            code: try CreditCode(validating: "91110000600037341L"), name: "长沙\"红光\"\\贸易\n有限公司\u{1}",
+            status: .active, type: .llc, authority: RegionCode(value: 430_104)!, industry: IndustryCode("5191")!,
+            establishedOn: CalendarDate(year: 2020, month: 2, day: 29)!, tier: 3, key: 42))
+        for cursor in ["3-abc-def", nil] {
+            let dto = SearchResponseDTO(total: 12_345, totalIsEstimate: true, nextCursor: cursor, results: [hit, hit])
+            struct Mirror: Encodable {
+                let nextCursor: String?
+                let results: [SearchHitView]
+                let total: Int
+                let totalIsEstimate: Bool
+                func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encode(nextCursor, forKey: .nextCursor)  // null, not omitted
+                    try container.encode(results, forKey: .results)
+                    try container.encode(total, forKey: .total)
+                    try container.encode(totalIsEstimate, forKey: .totalIsEstimate)
+                }
+                enum CodingKeys: String, CodingKey { case nextCursor, results, total, totalIsEstimate }
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let expected = try JSONSerialization.jsonObject(with: encoder.encode(Mirror(nextCursor: cursor, results: dto.results, total: dto.total, totalIsEstimate: true))) as! NSDictionary
+            let actual = try JSONSerialization.jsonObject(with: Data(dto.json)) as! NSDictionary
+            #expect(actual == expected)
+        }
+    }
+}

@@ -5,6 +5,13 @@ public struct CreditCode: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// Normalises and validates `text`; throws every failed check.
     public init(validating text: String, with validator: CreditCodeValidator = .standard) throws(InvalidCodeError) {
+        // Fast path: text that is already 18 normalised, valid characters (codes read back from
+        // storage, most user input) needs no normalisation and no report.
+        var copy = text
+        if copy.utf8.count == 18, copy.withUTF8({ validator.isValid(normalized: $0) }) {
+            self.rawValue = text
+            return
+        }
         let result = validator.validate(text)
         guard result.isValid else { throw InvalidCodeError(input: text, findings: result.findings) }
         self.rawValue = result.normalized

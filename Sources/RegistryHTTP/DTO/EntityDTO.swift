@@ -1,12 +1,37 @@
 import RegistryCore
 import RegistryService
 
-/// Response of `GET /v1/entities`.
-struct SearchResponseDTO: Encodable, Sendable {
+/// Response of `GET /v1/entities`, written with `JSONWriter` (keys sorted, as everywhere in the API).
+struct SearchResponseDTO: Sendable {
     let total: Int
     let totalIsEstimate: Bool
     let nextCursor: String?
     let results: [SearchHitView]
+
+    var json: [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("nextCursor", nextCursor)
+        writer.beginArray("results")
+        for hit in results {
+            writer.beginObject()
+            writer.field("authority", hit.authority)
+            writer.field("code", hit.code)
+            writer.field("establishedOn", hit.establishedOn)
+            writer.field("industryCode", hit.industryCode)
+            writer.field("matchTier", hit.matchTier)
+            writer.field("name", hit.name)
+            writer.field("status", hit.status)
+            writer.field("statusCode", hit.statusCode)
+            writer.field("type", hit.type)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.field("total", total)
+        writer.field("totalIsEstimate", totalIsEstimate)
+        writer.endObject()
+        return writer.bytes
+    }
 }
 
 /// Response of `GET /v1/entities/{code}`: the entity with its license versions, tax and statistics

@@ -30,9 +30,11 @@ struct EntityRoutes<Store: RegistryStore>: Sendable {
         let (searchQuery, page) = try await directory.search(.init(
             text: value("q") ?? "", region: value("region"), status: value("status"), type: value("type"),
             section: value("section"), cursor: value("cursor"), limit: limit))
-        return try JSONBody.response(SearchResponseDTO(
+        let body = SearchResponseDTO(
             total: page.total, totalIsEstimate: page.totalIsEstimate,
-            nextCursor: page.nextCursor?.token(fingerprint: searchQuery.fingerprint), results: page.hits.map(SearchHitView.init)))
+            nextCursor: page.nextCursor?.token(fingerprint: searchQuery.fingerprint), results: page.hits.map(SearchHitView.init)).json
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     func dossier(_ context: YizhaoRequestContext) async throws -> Response {

@@ -22,7 +22,8 @@ struct BenchSearch: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let registry = try await store.openMigrated()
+        // The page cache is off: every query is measured cold (a repeated query would be a lookup).
+        let registry = try await store.openMigrated(searchCacheCapacity: 0)
         let support = SQLiteBenchmarkSupport(store: registry)
         let count = try await registry.entityCount()
         print("registry\t\(count) entities\t\(store.path)")

@@ -26,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seed an empty registry with this many synthetic entities before serving (0: don't).")
     var seed = 0
 
+    @Option(help: "Search pages kept between writes (0 disables the cache).")
+    var searchCache = 4_096
+
     @OptionGroup var store: StoreOptions
 
     @OptionGroup var logging: LoggingOptions
@@ -33,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535, not \(port).") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive.") }
+        guard searchCache >= 0 else { throw ValidationError("--search-cache must be 0 or more.") }
         guard (0...5_000_000).contains(seed) else { throw ValidationError("--seed must be 0–5,000,000, not \(seed).") }
     }
 
@@ -41,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "yizhao")
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
-        let registry = try await store.openMigrated()
+        let registry = try await store.openMigrated(searchCacheCapacity: searchCache)
         let existing = try await registry.entityCount()
         if seed > 0 {
             if existing == 0 {

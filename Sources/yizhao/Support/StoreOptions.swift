@@ -8,9 +8,9 @@ struct StoreOptions: ParsableArguments {
     var path = "yizhao.db"
 
     /// Opens the registry and applies pending migrations (they are append-only and idempotent).
-    func openMigrated() async throws -> SQLiteRegistryStore {
+    func openMigrated(searchCacheCapacity: Int = 4_096) async throws -> SQLiteRegistryStore {
         do {
-            let store = try SQLiteRegistryStore(path: path)
+            let store = try SQLiteRegistryStore(path: path, searchCacheCapacity: searchCacheCapacity)
             try await store.migrate()
             return store
         } catch {
