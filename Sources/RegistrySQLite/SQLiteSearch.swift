@@ -141,10 +141,13 @@ struct SQLiteSearch {
 
     func fetch(_ tier: Tier, after key: Int64, limit: Int) throws -> [SearchHit] {
         let filter = self.filter
-        let conditions = tier.conditions + ["\(tier.keyColumn) > ?"] + filter.conditions
+        // No key bound unless resuming: FTS5 seeks slowly to a rowid bound under a NOT expression
+        // (1 ms instead of 0.2 for the same 21 rows), and the first page needs none.
+        let bound = key >= 0 ? ["\(tier.keyColumn) > ?"] : []
+        let conditions = tier.conditions + bound + filter.conditions
         let sql = "SELECT \(Self.columns), \(tier.keyColumn) AS key FROM \(tier.from) WHERE "
             + conditions.joined(separator: " AND ") + " ORDER BY \(tier.keyColumn) LIMIT ?"
-        let arguments = tier.arguments + [key] + filter.arguments + [limit]
+        let arguments = tier.arguments + (key >= 0 ? [key] : []) + filter.arguments + [limit]
         return try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map {
             try hit($0, tier: tier.number, key: $0[9])
         }
