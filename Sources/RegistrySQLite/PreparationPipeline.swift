@@ -11,26 +11,51 @@ final class PreparationPipeline: @unchecked Sendable {
         var batch: [PreparedDossier] = []
     }
 
+    private final class Terms: @unchecked Sendable {
+        // @unchecked: written by the preparation queue before `ready` is signalled, read after.
+        let ready = DispatchSemaphore(value: 0)
+        var sorted: [(term: String, documents: Int)] = []
+    }
+
     private let slots: [Slot]
     private let capacity = DispatchSemaphore(value: 2)
+    private let terms = Terms()
     private var taken = 0
 
-    /// Starts preparing `batches` batches; entity ids run on from `firstID`.
-    init(batches: Int, firstID: Int64, produce: @escaping @Sendable (Int) -> [EntityDossier]) {
+    /// Starts preparing `batches` batches; entity ids run on from `firstID`. With `countTerms`, the
+    /// preparation thread also totals the documents' counted terms (`termCounts()`), so a bulk load
+    /// into an empty index gets its term frequencies without the writer doing the counting.
+    init(batches: Int, firstID: Int64, countTerms: Bool, produce: @escaping @Sendable (Int) -> [EntityDossier]) {
         let slots = (0..<batches).map { _ in Slot() }
         self.slots = slots
         let capacity = self.capacity
+        let terms = self.terms
         DispatchQueue.global(qos: .userInitiated).async {
             var nextID = firstID
+            var counts: [UInt64: Int] = [:]
             for (index, slot) in slots.enumerated() {
                 capacity.wait()
-                slot.batch = produce(index).map { dossier in
+                let batch = produce(index).map { dossier in
                     defer { nextID += 1 }
                     return PreparedDossier(dossier, id: nextID)
                 }
+                slot.batch = batch
                 slot.ready.signal()
+                if countTerms {
+                    for prepared in batch { for term in prepared.terms { counts[term, default: 0] += 1 } }
+                }
             }
+            // In SQLite's BINARY order, so the writer appends to the B-tree.
+            terms.sorted = counts.map { (SearchText.termText($0.key), $0.value) }
+                .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+            terms.ready.signal()
         }
+    }
+
+    /// Every counted term with its document frequency, sorted; waits for the last batch.
+    func termCounts() -> [(term: String, documents: Int)] {
+        terms.ready.wait()
+        return terms.sorted
     }
 
     /// The next batch, in order; waits for it if needed. Call from one thread only.

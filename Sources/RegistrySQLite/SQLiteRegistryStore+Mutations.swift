@@ -23,7 +23,8 @@ extension SQLiteRegistryStore {
                 WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('entities', 'name_history')
                 """).map { (name: $0["name"] as String, sql: $0["sql"] as String) } : []
             for index in deferredIndexes { try db.execute(sql: "DROP INDEX \(index.name)") }
-            let pipeline = PreparationPipeline(batches: batches, firstID: try EntityWriter.nextEntityID(db), produce: produce)
+            let pipeline = PreparationPipeline(batches: batches, firstID: try EntityWriter.nextEntityID(db), countTerms: wasEmpty,
+                                               produce: produce)
             var highestSequence = -1
             var documents: [SearchIndexWriter.Document] = []
             var imported = 0
@@ -34,12 +35,12 @@ extension SQLiteRegistryStore {
                     if !wasEmpty { try SearchIndexWriter.add(db, key: dossier.key, document: dossier.document, bigrams: dossier.bigrams) }
                     highestSequence = max(highestSequence, dossier.sequence ?? -1)
                 }
-                if wasEmpty { documents += batch.map { .init(key: $0.key, document: $0.document, bigrams: $0.bigrams, terms: $0.terms) } }
+                if wasEmpty { documents += batch.map { .init(key: $0.key, document: $0.document, bigrams: $0.bigrams) } }
                 imported += batch.count
                 progress(imported)
             }
             for index in deferredIndexes { try db.execute(sql: index.sql) }
-            if wasEmpty { try SearchIndexWriter.bulkAdd(db, documents: documents) }
+            if wasEmpty { try SearchIndexWriter.bulkAdd(db, documents: documents, termCounts: pipeline.termCounts) }
             try db.execute(sql: "UPDATE code_sequence SET next_value = max(next_value, ?)", arguments: [highestSequence + 1])
         }
     }

@@ -9,7 +9,6 @@ enum SearchIndexWriter {
         let key: Int64
         let document: String
         let bigrams: String
-        let terms: Set<UInt64>
     }
 
     /// The search document of an entity from all its names.
@@ -58,7 +57,8 @@ enum SearchIndexWriter {
 
     /// Indexes many prepared documents at once into an **empty** index: documents and bigram tokens
     /// row by row, then one FTS rebuild of the trigram index from the documents.
-    static func bulkAdd(_ db: Database, documents: [Document]) throws {
+    /// `termCounts` supplies the documents' term frequencies, sorted (computed off the writer thread).
+    static func bulkAdd(_ db: Database, documents: [Document], termCounts: () -> [(term: String, documents: Int)]) throws {
         var insertDocument = try RowWriter(db, sql: "INSERT INTO search_documents (search_key, document) VALUES (?, ?)")
         var insertBigrams = try RowWriter(db, sql: "INSERT INTO search_bigrams (rowid, bigrams) VALUES (?, ?)")
         for prepared in documents {
@@ -70,13 +70,9 @@ enum SearchIndexWriter {
             try insertBigrams.run()
         }
         try db.execute(sql: "INSERT INTO search_trigrams (search_trigrams) VALUES ('rebuild')")
-        var counts: [UInt64: Int] = [:]
-        for prepared in documents {
-            for term in prepared.terms { counts[term, default: 0] += 1 }
-        }
         var insertCount = try RowWriter(db, sql: "INSERT INTO search_term_counts (term, documents) VALUES (?, ?)")
-        for (term, documents) in counts {
-            insertCount.bind(SearchText.termText(term))
+        for (term, documents) in termCounts() {
+            insertCount.bind(term)
             insertCount.bind(documents)
             try insertCount.run()
         }
