@@ -114,7 +114,7 @@ enum SQLiteSchema {
             document, content='search_documents', content_rowid='search_key', tokenize='trigram'
         );
         CREATE VIRTUAL TABLE search_bigrams USING fts5(
-            bigrams, content='', detail='none', tokenize='unicode61 remove_diacritics 0'
+            bigrams, content='', detail='none', tokenize='ascii'
         );
         CREATE TABLE search_term_counts (
             term TEXT PRIMARY KEY,
