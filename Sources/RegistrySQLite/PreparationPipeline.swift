@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import RegistryCore
 
 /// Produces and prepares import batches on a background thread, at most two ahead of the writer,
@@ -17,9 +18,18 @@ final class PreparationPipeline: @unchecked Sendable {
         var sorted: [(term: String, documents: Int)] = []
     }
 
+    private final class Flag: @unchecked Sendable {
+        // @unchecked: `value` is guarded by `lock`.
+        private let lock = NSLock()
+        private var value = false
+        var isSet: Bool { lock.withLock { value } }
+        func set() { lock.withLock { value = true } }
+    }
+
     private let slots: [Slot]
     private let capacity = DispatchSemaphore(value: 2)
     private let terms = Terms()
+    private let cancelled = Flag()
     private var taken = 0
 
     /// Starts preparing `batches` batches; entity ids run on from `firstID`. With `countTerms`, the
@@ -30,11 +40,13 @@ final class PreparationPipeline: @unchecked Sendable {
         self.slots = slots
         let capacity = self.capacity
         let terms = self.terms
+        let cancelled = self.cancelled
         DispatchQueue.global(qos: .userInitiated).async {
             var nextID = firstID
             var counts: [UInt64: Int] = [:]
             for (index, slot) in slots.enumerated() {
                 capacity.wait()
+                if cancelled.isSet { break }
                 let batch = produce(index).map { dossier in
                     defer { nextID += 1 }
                     return PreparedDossier(dossier, id: nextID)
@@ -50,6 +62,12 @@ final class PreparationPipeline: @unchecked Sendable {
                 .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
             terms.ready.signal()
         }
+    }
+
+    /// Stops the preparation thread early (the writer failed and will take no more batches).
+    func cancel() {
+        cancelled.set()
+        capacity.signal()
     }
 
     /// Every counted term with its document frequency, sorted; waits for the last batch.

@@ -44,13 +44,9 @@ struct RowWriter {
         sqlite3_bind_int64(handle, index, value)
     }
 
-    mutating func bind(_ value: Int) { bind(Int64(value)) }
-
     mutating func bind(_ value: Int64?) {
         if let value { bind(value) } else { index += 1; sqlite3_bind_null(handle, index) }
     }
-
-    mutating func bind(_ value: Bool) { bind(Int64(value ? 1 : 0)) }
 
     mutating func bind(_ value: ColumnValue) {
         switch value {

@@ -25,6 +25,7 @@ extension SQLiteRegistryStore {
             for index in deferredIndexes { try db.execute(sql: "DROP INDEX \(index.name)") }
             let pipeline = PreparationPipeline(batches: batches, firstID: try EntityWriter.nextEntityID(db), countTerms: wasEmpty,
                                                produce: produce)
+            defer { pipeline.cancel() }  // frees the preparation thread if this transaction fails
             var highestSequence = -1
             var documents: [SearchIndexWriter.Document] = []
             var imported = 0

@@ -49,20 +49,6 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    /// Refuses to serve an unmigrated database or one migrated by a newer Yizhao.
-    public func verifyMigrations() async throws(StoreError) {
-        let migrator = SQLiteSchema.migrator
-        do {
-            let applied = try await pool.read { db in try migrator.appliedIdentifiers(db) }
-            let unknown = applied.subtracting(migrator.migrations)
-            guard unknown.isEmpty else { throw StoreError.unknownMigrations(unknown.sorted()) }
-            let pending = migrator.migrations.filter { !applied.contains($0) }
-            guard pending.isEmpty else { throw StoreError.notMigrated(pending: pending) }
-        } catch {
-            throw Self.translate(error)
-        }
-    }
-
     public func entityCount() async throws(StoreError) -> Int {
         try await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entities") ?? 0 }
     }

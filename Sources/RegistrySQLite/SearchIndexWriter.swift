@@ -76,7 +76,7 @@ enum SearchIndexWriter {
         var insertCount = try RowWriter(db, sql: "INSERT INTO search_term_counts (term, documents) VALUES (?, ?)")
         for (term, documents) in termCounts() {
             insertCount.bind(term)
-            insertCount.bind(documents)
+            insertCount.bind(Int64(documents))
             try insertCount.run()
         }
     }

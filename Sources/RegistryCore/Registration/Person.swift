@@ -10,10 +10,4 @@ public struct Person: Sendable, Hashable, Codable {
         self.name = name
         self.idNumber = idNumber
     }
-
-    /// The ID number masked for display: the first 6 and last 4 characters kept (`430104********1234`).
-    public var maskedIDNumber: String {
-        guard idNumber.count > 10 else { return String(repeating: "*", count: idNumber.count) }
-        return String(idNumber.prefix(6)) + String(repeating: "*", count: idNumber.count - 10) + String(idNumber.suffix(4))
-    }
 }

@@ -37,22 +37,6 @@ public enum SearchText {
         return String(document)
     }
 
-    /// The distinct two-character sequences of a document that hold no marker (the short-query index).
-    public static func bigrams(ofDocument document: String) -> Set<String> {
-        Set(packedBigrams(ofDocument: document).map(bigramText))
-    }
-
-    /// The same bigrams packed as `first << 21 | second` (scalar values): cheap to hash and sort.
-    public static func packedBigrams(ofDocument document: String) -> Set<UInt64> {
-        var result = Set<UInt64>()
-        var previous: UInt32 = marker.value
-        for scalar in document.unicodeScalars {
-            if previous != marker.value && scalar != marker { result.insert(UInt64(previous) << 21 | UInt64(scalar.value)) }
-            previous = scalar.value
-        }
-        return result
-    }
-
     /// The bigrams of a document as the short-query index stores them: space-separated tokens.
     /// Repeats are harmless (the index records documents, not counts) and the text is a pure function
     /// of the document, so a removal can supply it again.
@@ -117,13 +101,5 @@ public enum SearchText {
         text.append(Unicode.Scalar(UInt32(packed >> 21 & 0x1F_FFFF))!)
         text.append(Unicode.Scalar(UInt32(packed & 0x1F_FFFF))!)
         return String(text)
-    }
-
-    /// The text of a packed bigram.
-    public static func bigramText(_ packed: UInt64) -> String {
-        var pair = String.UnicodeScalarView()
-        pair.append(Unicode.Scalar(UInt32(packed >> 21))!)
-        pair.append(Unicode.Scalar(UInt32(packed & 0x1F_FFFF))!)
-        return String(pair)
     }
 }
