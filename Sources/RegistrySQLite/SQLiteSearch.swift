@@ -59,6 +59,10 @@ struct SQLiteSearch {
         let keyColumn: String
         let conditions: [String]
         let arguments: [(any DatabaseValueConvertible)?]
+        /// Arguments that drop the exclusion of the tier before (an FTS5 `NOT`, ~1 ms when the excluded
+        /// phrase has several trigrams) for when that tier's keys are all known: they are excluded
+        /// by value instead.
+        var whenPreviousKnown: [(any DatabaseValueConvertible)?]? = nil
     }
 
     func nameTiers(_ q: String) -> [Tier] {
@@ -77,7 +81,7 @@ struct SQLiteSearch {
             Tier(number: 2, from: "entities e", keyColumn: "e.search_key", conditions: ["e.zihao_key = ?", notExact], arguments: [q, q]),
             Tier(number: 3, from: index, keyColumn: keyColumn, conditions: [match, "e.zihao_key <> ?", notExact], arguments: [prefix, q, q]),
             Tier(number: 4, from: index, keyColumn: keyColumn, conditions: [match, "e.zihao_key <> ?", notExact],
-                 arguments: [Self.phrase(q) + " NOT " + prefix, q, q]),
+                 arguments: [Self.phrase(q) + " NOT " + prefix, q, q], whenPreviousKnown: [Self.phrase(q), q, q]),
         ]
     }
 
@@ -127,9 +131,13 @@ struct SQLiteSearch {
     func page(tiers: [Tier], total: () throws -> (Int, Bool)) throws -> SearchPage {
         let wanted = query.limit + 1
         var hits: [SearchHit] = []
+        var previous: [Int64]?  // every key of the tier just read, when it was read whole
         for tier in tiers where tier.number >= (query.cursor?.tier ?? 1) {
             let after = query.cursor.flatMap { $0.tier == tier.number ? $0.key : nil } ?? -1
-            hits += try fetch(tier, after: after, limit: wanted - hits.count)
+            let limit = wanted - hits.count
+            let found = try fetch(tier, after: after, limit: limit, excluding: previous)
+            hits += found
+            previous = after < 0 && found.count < limit ? found.map(\.key) : nil
             if hits.count >= wanted { break }
         }
         let more = hits.count > query.limit
@@ -139,8 +147,14 @@ struct SQLiteSearch {
         return SearchPage(hits: hits, total: counted.0, totalIsEstimate: counted.1, nextCursor: cursor)
     }
 
-    func fetch(_ tier: Tier, after key: Int64, limit: Int) throws -> [SearchHit] {
+    func fetch(_ tier: Tier, after key: Int64, limit: Int, excluding previous: [Int64]? = nil) throws -> [SearchHit] {
         let filter = self.filter
+        var tier = tier
+        if let previous, let plain = tier.whenPreviousKnown {
+            tier = Tier(number: tier.number, from: tier.from, keyColumn: tier.keyColumn,
+                        conditions: tier.conditions + (previous.isEmpty ? [] : ["\(tier.keyColumn) NOT IN (\(Array(repeating: "?", count: previous.count).joined(separator: ", ")))"]),
+                        arguments: plain + previous.map { $0 })
+        }
         // No key bound unless resuming: FTS5 seeks slowly to a rowid bound under a NOT expression
         // (1 ms instead of 0.2 for the same 21 rows), and the first page needs none.
         let bound = key >= 0 ? ["\(tier.keyColumn) > ?"] : []
