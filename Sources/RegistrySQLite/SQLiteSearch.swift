@@ -162,9 +162,12 @@ struct SQLiteSearch {
         let sql = "SELECT \(Self.columns), \(tier.keyColumn) AS key FROM \(tier.from) WHERE "
             + conditions.joined(separator: " AND ") + " ORDER BY \(tier.keyColumn) LIMIT ?"
         let arguments = tier.arguments + (key >= 0 ? [key] : []) + filter.arguments + [limit]
-        return try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map {
-            try hit($0, tier: tier.number, key: $0[9])
-        }
+        // A cursor hands out one reused row: no per-row copies.
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+        var hits: [SearchHit] = []
+        hits.reserveCapacity(limit)
+        while let row = try rows.next() { hits.append(try hit(row, tier: tier.number, key: row[9])) }
+        return hits
     }
 
     /// Decodes a row of `columns` (by position: name lookups in GRDB rows are case-insensitive
