@@ -101,3 +101,23 @@ struct CreditCodeRuleTests {
         #expect(OrganizationCode.findings(normalized: "60003#341").map(\.rule) == [.organizationCharset])
     }
 }
+
+/// Civil dates: parsing, formatting, arithmetic.
+struct CalendarDateTests {
+    @Test(arguments: ["2024-02-29", "1995-01-03", "2026-11-27", "0001-01-01", "9999-12-31"])
+    func isoRoundTrips(_ text: String) throws {
+        let date = try #require(CalendarDate(iso: text))
+        #expect(date.description == text)
+        #expect(CalendarDate(daysSinceEpoch: date.daysSinceEpoch) == date)
+    }
+
+    @Test(arguments: ["2023-02-29", "2024-13-01", "2024-1-01", "2024-01-01 ", "24-01-01", "2024/01/01", "２０２４-01-01", ""])
+    func malformedDatesAreRefused(_ text: String) {
+        #expect(CalendarDate(iso: text) == nil)
+    }
+
+    @Test func monthArithmeticClampsToTheMonthEnd() {
+        #expect(CalendarDate(year: 2024, month: 12, day: 31)!.adding(months: 2) == CalendarDate(year: 2025, month: 2, day: 28)!)
+        #expect(CalendarDate(year: 2026, month: 11, day: 27)!.weekday == 5)  // a Friday
+    }
+}

@@ -5,7 +5,8 @@ public struct IndustryCode: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Accepts a code present in `table`; nil otherwise.
     public init?(_ text: some StringProtocol, in table: IndustryTable = .standard) {
-        let code = String(text).uppercased()
+        // Codes are digits or one 门类 letter: upper-case only when there is a lower-case letter.
+        let code = text.utf8.contains(where: { (0x61...0x7A).contains($0) }) ? String(text).uppercased() : String(text)
         guard table.entry(code) != nil else { return nil }
         self.rawValue = code
     }

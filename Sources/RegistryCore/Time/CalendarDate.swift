@@ -15,12 +15,25 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD` (exactly ten ASCII characters).
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        var digits = [Int](repeating: 0, count: 8)
+        var count = 0
+        for (index, byte) in text.utf8.enumerated() {
+            switch index {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 0..<10:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                digits[count] = Int(byte - UInt8(ascii: "0"))
+                count += 1
+            default:
+                return nil
+            }
+        }
+        guard count == 8 else { return nil }
+        self.init(year: digits[0] * 1_000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+                  month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
 
     /// The date `days` days after 1970-01-01 (negative before).
