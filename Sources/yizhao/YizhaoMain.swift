@@ -33,7 +33,7 @@ enum YizhaoMain {
 struct Yizhao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yizhao",
-        abstract: "Yizhao (一照一码): unified commercial registration — codes, registry, names, licenses.",
+        abstract: "Yizhao (一照一码): unified commercial registration — credit codes and the market-entity registry.",
         subcommands: [ServeCommand.self, CodeCommand.self, SearchCommand.self, SeedCommand.self, MigrateCommand.self, BenchCommand.self]
     )
 }
