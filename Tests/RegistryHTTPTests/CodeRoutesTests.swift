@@ -176,3 +176,23 @@ struct CodeRoutesTests {
         }
     }
 }
+
+/// `/openapi.json` serves docs/openapi.json, and the document names every route.
+struct OpenAPITests {
+    @Test func theServedDocumentIsTheOneInDocs() async throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/openapi.json")
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        try await TestApp.make().test(.router) { client in
+            try await client.execute(uri: "/openapi.json", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) + "\n" == expected, "run scripts/embed-fixtures.sh")
+                let document = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                #expect(document["openapi"] as? String == "3.1.0")
+                let paths = Set((document["paths"] as! [String: Any]).keys)
+                #expect(paths == ["/healthz", "/readyz", "/metrics", "/openapi.json", "/v1/codes/{code}", "/v1/code-validations",
+                                  "/v1/entities", "/v1/entities/{code}"])
+            }
+        }
+    }
+}

@@ -2,7 +2,8 @@ import Hummingbird
 import Logging
 import Prometheus
 
-/// `GET /healthz` (the process serves), `GET /readyz` (it can do its work) and `GET /metrics`.
+/// `GET /healthz` (the process serves), `GET /readyz` (it can do its work), `GET /metrics` and
+/// `GET /openapi.json`.
 struct HealthRoutes: Sendable {
     let readiness: @Sendable () async -> Bool
     let metrics: PrometheusCollectorRegistry
@@ -14,6 +15,10 @@ struct HealthRoutes: Sendable {
         router.get("/readyz") { _, _ in
             if await readiness() { return try JSONBody.response(["status": "ready"]) }
             throw Problem(.serviceUnavailable, code: "not-ready", title: "Not ready", detail: "The registry is not ready to serve.")
+        }
+        router.get("/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
         router.get("/metrics") { _, _ in
             var buffer: [UInt8] = []
