@@ -43,7 +43,7 @@ final class PreparationPipeline: @unchecked Sendable {
         let cancelled = self.cancelled
         DispatchQueue.global(qos: .userInitiated).async {
             var nextID = firstID
-            var counts: [UInt64: Int] = [:]
+            var counts: [SearchText.PackedTerm: Int] = [:]
             for (index, slot) in slots.enumerated() {
                 capacity.wait()
                 if cancelled.isSet { break }
@@ -58,7 +58,7 @@ final class PreparationPipeline: @unchecked Sendable {
                 }
             }
             // In SQLite's BINARY order, so the writer appends to the B-tree.
-            terms.sorted = counts.map { (SearchText.termText($0.key), $0.value) }
+            terms.sorted = counts.map { ($0.key.text, $0.value) }
                 .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
             terms.ready.signal()
         }

@@ -24,7 +24,7 @@ struct PreparedDossier: Sendable {
     let document: String
     let bigrams: String
     /// The document's counted terms (see `SearchText.countedTerms`).
-    let terms: Set<UInt64>
+    let terms: Set<SearchText.PackedTerm>
     /// The allocator sequence of the code's identifier, when it has one.
     let sequence: Int?
 

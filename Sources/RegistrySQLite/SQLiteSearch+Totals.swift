@@ -4,17 +4,17 @@ import RegistryCore
 extension SQLiteSearch {
     /// Matches of a name query: exact up to 10,000; beyond that an estimate, flagged.
     ///
-    /// The index keeps the document frequency of every 2- and 3-character term, so without filters
-    /// a 2- or 3-character query's total is one lookup, exact at any size. A longer query is counted
-    /// on the index when its rarest trigram occurs at most 10,000 times (so the count is cheap); if
-    /// every trigram is more common than that, the rarest trigram's frequency is the estimate. With
+    /// The index keeps the document frequency of every 2- to 4-character term, so without filters
+    /// a query of up to 4 characters has its total in one lookup, exact at any size. A longer query is
+    /// counted on the index when its rarest 4-character part occurs at most 10,000 times (so the count
+    /// is cheap); if every part is more common than that, the rarest part's frequency is the estimate. With
     /// filters candidates are joined to their entities and counted up to 10,001; beyond that the
     /// frequency is scaled by the share of a sample that passes the filters.
     func nameTotal(_ q: String) throws -> (Int, Bool) {
         let length = q.unicodeScalars.count
         let filter = self.filter
         let frequency = try termFrequency(q)
-        if filter.conditions.isEmpty && length <= 3 { return (frequency, false) }
+        if filter.conditions.isEmpty && length <= SearchText.countedTermLength { return (frequency, false) }
         if filter.conditions.isEmpty && frequency > SearchPage.exactTotalLimit { return (frequency, true) }
         let source = length == 2
             ? (from: "search_bigrams b JOIN entities e ON e.search_key = b.rowid", table: "search_bigrams", condition: "search_bigrams MATCH ?")
@@ -35,17 +35,18 @@ extension SQLiteSearch {
         return (max(limit, Int((Double(frequency) * share).rounded())), true)
     }
 
-    /// Documents holding `q` for a 2- or 3-character query (exact); for longer queries the
-    /// frequency of its rarest trigram (an upper bound).
+    /// Documents holding `q` for a query of up to 4 characters (exact); for longer queries the
+    /// frequency of its rarest 4-character part (an upper bound).
     func termFrequency(_ q: String) throws -> Int {
         let scalars = Array(q.unicodeScalars)
+        let length = SearchText.countedTermLength
         let statement = try db.cachedStatement(sql: "SELECT documents FROM search_term_counts WHERE term = ?")
-        guard scalars.count > 3 else { return try Int.fetchOne(statement, arguments: [q]) ?? 0 }
+        guard scalars.count > length else { return try Int.fetchOne(statement, arguments: [q]) ?? 0 }
         var lowest = Int.max
-        for start in 0...(scalars.count - 3) {
-            var trigram = String.UnicodeScalarView()
-            trigram.append(contentsOf: scalars[start..<(start + 3)])
-            lowest = min(lowest, try Int.fetchOne(statement, arguments: [String(trigram)]) ?? 0)
+        for start in 0...(scalars.count - length) {
+            var part = String.UnicodeScalarView()
+            part.append(contentsOf: scalars[start..<(start + length)])
+            lowest = min(lowest, try Int.fetchOne(statement, arguments: [String(part)]) ?? 0)
         }
         return lowest
     }

@@ -71,35 +71,48 @@ public enum SearchText {
     /// The token of names starting with the two characters `q`.
     public static func prefixToken(_ q: String) -> String { String(Character(prefixTag)) + q }
 
-    /// The distinct 2- and 3-character sequences (without markers) of a document: the terms whose
+    /// The longest counted term, in characters.
+    public static let countedTermLength = 4
+
+    /// The distinct 2- to 4-character sequences (without markers) of a document: the terms whose
     /// document frequencies the index keeps, so that totals of short queries cost one lookup.
     public static func countedTerms(ofDocument document: String) -> Set<String> {
-        Set(packedTerms(ofDocument: document).map(termText))
+        Set(packedTerms(ofDocument: document).map(\.text))
     }
 
-    /// The same terms packed into integers (21 bits per scalar, a length tag in the top bit:
-    /// `1 << 63` marks a trigram), which hash and compare far faster than strings.
-    public static func packedTerms(ofDocument document: String) -> Set<UInt64> {
-        var terms = Set<UInt64>()
-        var first: UInt32 = marker.value, second: UInt32 = marker.value
-        for scalar in document.unicodeScalars {
-            let third = scalar.value
-            if second != marker.value && third != marker.value {
-                terms.insert(UInt64(second) << 21 | UInt64(third))
-                if first != marker.value { terms.insert(1 << 63 | UInt64(first) << 42 | UInt64(second) << 21 | UInt64(third)) }
+    /// A counted term of up to four scalars, packed into two integers (21 bits per scalar): far cheaper
+    /// to hash than a string, for counting millions of them.
+    public struct PackedTerm: Hashable, Sendable {
+        let high: UInt64  // length << 42 | first << 21 | second
+        let low: UInt64   // third << 21 | fourth
+
+        init(_ scalars: ArraySlice<UInt32>) {
+            let values = Array(scalars) + Array(repeating: 0, count: 4 - scalars.count)
+            high = UInt64(scalars.count) << 42 | UInt64(values[0]) << 21 | UInt64(values[1])
+            low = UInt64(values[2]) << 21 | UInt64(values[3])
+        }
+
+        /// The term's text.
+        public var text: String {
+            let length = Int(high >> 42)
+            let values = [UInt32(high >> 21 & 0x1F_FFFF), UInt32(high & 0x1F_FFFF), UInt32(low >> 21 & 0x1F_FFFF), UInt32(low & 0x1F_FFFF)]
+            var text = String.UnicodeScalarView()
+            for value in values.prefix(length) { text.append(Unicode.Scalar(value)!) }
+            return String(text)
+        }
+    }
+
+    /// The counted terms of a document, packed.
+    public static func packedTerms(ofDocument document: String) -> Set<PackedTerm> {
+        var terms = Set<PackedTerm>()
+        let scalars = document.unicodeScalars.map(\.value)
+        var runStart = 0  // first scalar after the last marker
+        for end in scalars.indices {
+            if scalars[end] == marker.value { runStart = end + 1; continue }
+            for length in 2...countedTermLength where end - length + 1 >= runStart {
+                terms.insert(PackedTerm(scalars[(end - length + 1)...end]))
             }
-            first = second
-            second = third
         }
         return terms
-    }
-
-    /// The text of a packed term.
-    public static func termText(_ packed: UInt64) -> String {
-        var text = String.UnicodeScalarView()
-        if packed >> 63 == 1 { text.append(Unicode.Scalar(UInt32(packed >> 42 & 0x1F_FFFF))!) }
-        text.append(Unicode.Scalar(UInt32(packed >> 21 & 0x1F_FFFF))!)
-        text.append(Unicode.Scalar(UInt32(packed & 0x1F_FFFF))!)
-        return String(text)
     }
 }
