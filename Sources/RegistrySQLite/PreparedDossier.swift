@@ -32,7 +32,7 @@ struct PreparedDossier: Sendable {
         let entity = dossier.entity
         let zihao = entity.nameParts.zihao
         self.id = id
-        key = SearchKey.make(entityID: id, active: entity.status.isActive, establishedOn: entity.establishedOn)
+        key = EntityWriter.searchKey(id: id, entity: entity)
         self.entity = [
             .integer(id), .text(entity.code.rawValue), .text(entity.code.organizationCode.rawValue), .text(entity.name), .text(zihao),
             .text(entity.nameParts.region), .text(entity.nameParts.industry), .text(entity.nameParts.form),

@@ -91,7 +91,7 @@ extension SQLiteRegistryStore {
             try EntityWriter.insertLicense(db, entityID: id, BusinessLicense(entity: dossier.entity, version: version, issuedOn: date))
             try SearchIndexWriter.remove(db, key: key)
             let names = try String.fetchAll(db, sql: "SELECT name FROM name_history WHERE entity_id = ? ORDER BY valid_from, valid_to IS NULL, name", arguments: [id])
-            try SearchIndexWriter.add(db, key: key, document: SearchIndexWriter.document(names: names))
+            try SearchIndexWriter.add(db, key: key, document: SearchText.document(names: names))
             return try Self.load(db, code)
         }
     }
@@ -109,7 +109,7 @@ extension SQLiteRegistryStore {
             let oldKey = EntityWriter.searchKey(id: id, entity: dossier.entity)
             let newKey = EntityWriter.searchKey(id: id, entity: changed)
             let document = try String.fetchOne(db, sql: "SELECT document FROM search_documents WHERE search_key = ?", arguments: [oldKey])
-                ?? SearchIndexWriter.document(names: dossier.names.map(\.name))
+                ?? SearchText.document(names: dossier.names.map(\.name))
             try SearchIndexWriter.remove(db, key: oldKey)
             try db.execute(sql: "UPDATE entities SET status = ?, status_changed_on = ?, search_key = ? WHERE id = ?",
                            arguments: [status.display, date.description, newKey, id])

@@ -11,9 +11,6 @@ enum SearchIndexWriter {
         let bigrams: String
     }
 
-    /// The search document of an entity from all its names.
-    static func document(names: [String]) -> String { SearchText.document(names: names) }
-
     /// Indexes one document under `key`.
     static func add(_ db: Database, key: Int64, document: String, bigrams: String? = nil) throws {
         var row = try RowWriter(db, sql: "INSERT INTO search_documents (search_key, document) VALUES (?, ?)")

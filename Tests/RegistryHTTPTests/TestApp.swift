@@ -36,14 +36,5 @@ enum TestApp {
     }
 }
 
-/// A decoded problem document.
-struct ProblemBody: Decodable {
-    let type: String
-    let title: String
-    let status: Int
-    let detail: String
-    let code: String
-    let instance: String?
-    let requestId: String?
-    let errors: [Problem.FieldError]?
-}
+/// A decoded problem document: the type the server encodes.
+typealias ProblemBody = Problem.Document

@@ -43,11 +43,6 @@ public struct HanTables: Sendable {
         return folded == 0 ? scalar : Unicode.Scalar(folded) ?? scalar
     }
 
-    /// Whether the character is on the traditional (or variant) side of the folding table.
-    public func isTraditional(_ scalar: Unicode.Scalar) -> Bool {
-        Self.range.contains(scalar.value) && simplified[Int(scalar.value - Self.range.lowerBound)] != 0
-    }
-
     /// `text` with every traditional or variant character folded to its simplified form.
     public func simplified(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()

@@ -49,8 +49,8 @@ public struct Problem: Error, Sendable, HTTPResponseError {
     /// The media type of problem documents.
     public static let mediaType = "application/problem+json"
 
-    /// The serialized form.
-    struct Document: Encodable {
+    /// The serialized form (Decodable too, so tests read problems through this one definition).
+    struct Document: Codable {
         let type: String
         let title: String
         let status: Int
