@@ -68,6 +68,8 @@ enum EntityWriter {
         }
         row = try RowWriter(db, sql: insertNameSQL)
         for name in prepared.names { try row.run(name) }
+        row = try RowWriter(db, sql: ZihaoGrams.insertSQL)
+        for gram in prepared.grams { try row.run(gram) }
     }
 
     /// Inserts a whole dossier (entity, licenses, registrations, names) under `id` and returns its

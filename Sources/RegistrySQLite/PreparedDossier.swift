@@ -21,6 +21,8 @@ struct PreparedDossier: Sendable {
     let tax: [ColumnValue]?
     let statistics: [ColumnValue]?
     let names: [[ColumnValue]]
+    /// `zihao_grams` rows.
+    let grams: [[ColumnValue]]
     let document: String
     let bigrams: String
     /// The document's counted terms (see `SearchText.countedTerms`).
@@ -52,6 +54,7 @@ struct PreparedDossier: Sendable {
             [.integer(id), .text($0.industry.rawValue), .text($0.mainActivity), ColumnValue($0.employees), .text($0.registeredOn.description)]
         }
         names = dossier.names.map { Self.name($0, entityID: id) }
+        grams = ZihaoGrams.rows(entityID: id, authority: entity.authority.description, zihaoKey: SearchText.normalize(zihao, tables: tables))
         document = SearchText.document(names: dossier.names.map(\.name), tables: tables)
         bigrams = SearchText.bigramTokens(ofDocument: document)
         terms = SearchText.packedTerms(ofDocument: document)

@@ -20,7 +20,7 @@ extension SQLiteRegistryStore {
             // to maintain row by row: drop them and re-create them from their own stored definitions.
             let deferredIndexes = wasEmpty ? try Row.fetchAll(db, sql: """
                 SELECT name, sql FROM sqlite_master
-                WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('entities', 'name_history')
+                WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('entities', 'name_history', 'zihao_grams')
                 """).map { (name: $0["name"] as String, sql: $0["sql"] as String) } : []
             for index in deferredIndexes { try db.execute(sql: "DROP INDEX \(index.name)") }
             let pipeline = PreparationPipeline(batches: batches, firstID: try EntityWriter.nextEntityID(db), countTerms: wasEmpty,
@@ -85,6 +85,8 @@ extension SQLiteRegistryStore {
                     zihao_key = ?, zihao_pinyin = ?, zihao_initials = ?, name_shown_as_code = 0 WHERE id = ?
                 """, arguments: [name, parts.zihao, parts.region, parts.industry, parts.form,
                                  SearchText.normalize(parts.zihao), tables.pinyinKey(parts.zihao), tables.initialsKey(parts.zihao), id])
+            try ZihaoGrams.replace(db, entityID: id, authority: dossier.entity.authority.description,
+                                   zihaoKey: SearchText.normalize(parts.zihao))
             dossier.entity.name = name
             dossier.entity.nameParts = parts
             let version = (dossier.licenses.last?.version ?? 0) + 1

@@ -89,9 +89,11 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    /// Runs `body` in one write transaction, translating errors; retires cached search pages.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        defer { searchCache.invalidate() }
+    /// Runs `body` in one write transaction, translating errors; retires cached search pages unless the
+    /// write cannot change search results (reservations).
+    func write<T: Sendable>(retiringSearchPages: Bool = true,
+                            _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        defer { if retiringSearchPages { searchCache.invalidate() } }
         do {
             return try await pool.write(body)
         } catch {

@@ -10,6 +10,10 @@ enum SQLiteSchema {
         migrator.registerMigration("0002-create-search-index") { db in
             try db.execute(sql: createSearchIndex)
         }
+        migrator.registerMigration("0003-create-name-checks") { db in
+            try db.execute(sql: createNameChecks)
+            try ZihaoGrams.backfill(db)
+        }
         return migrator
     }
 
@@ -120,5 +124,42 @@ enum SQLiteSchema {
             term TEXT PRIMARY KEY,
             documents INTEGER NOT NULL CHECK (documents >= 0)
         ) WITHOUT ROWID;
+        """
+}
+
+extension SQLiteSchema {
+    /// Name pre-check and reservation: lookups by authority and 字号 key or pinyin, 字号 substrings
+    /// (`zihao_grams`: which longer 字号 contain a given one), recently ended former names, reservations.
+    static let createNameChecks = """
+        CREATE INDEX entities_by_authority_zihao ON entities(authority, zihao_key);
+        CREATE INDEX entities_by_authority_pinyin ON entities(authority, zihao_pinyin);
+        CREATE INDEX name_history_by_valid_to ON name_history(valid_to);
+        CREATE TABLE zihao_grams (
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            authority TEXT NOT NULL,
+            gram TEXT NOT NULL
+        );
+        CREATE INDEX zihao_grams_by_gram ON zihao_grams(authority, gram);
+        CREATE INDEX zihao_grams_by_entity ON zihao_grams(entity_id);
+        CREATE TABLE name_reservations (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL CHECK (name <> ''),
+            name_key TEXT NOT NULL,
+            zihao TEXT NOT NULL,
+            zihao_key TEXT NOT NULL,
+            zihao_pinyin TEXT NOT NULL,
+            industry_phrase TEXT NOT NULL,
+            industry_code TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN (\(entityTypes))),
+            authority TEXT NOT NULL CHECK (length(authority) = 6),
+            applicant TEXT NOT NULL,
+            reserved_on TEXT NOT NULL,
+            expires_on TEXT NOT NULL CHECK (expires_on > reserved_on),
+            needs_preapproval INTEGER NOT NULL CHECK (needs_preapproval IN (0, 1)),
+            state TEXT NOT NULL CHECK (state IN ('active', 'cancelled', 'consumed', 'expired')),
+            state_changed_on TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX name_reservations_by_authority ON name_reservations(authority, state, expires_on);
+        CREATE UNIQUE INDEX name_reservations_one_active_name ON name_reservations(authority, name_key) WHERE state = 'active';
         """
 }

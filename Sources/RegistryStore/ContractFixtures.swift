@@ -34,4 +34,18 @@ public enum ContractFixtures {
                                  accountingMethod: .independent, headcount: 3, registeredOn: date),
             statistics: StatisticsRegistration(industry: industry, mainActivity: "应用软件开发", employees: 3, registeredOn: date))
     }
+
+    /// A dossier for `name` (parts from the parser) at `authority` in `industry`, with an allocator code.
+    public static func named(_ name: String, index: Int, authority: Int = 430_104, industry: String = "5191",
+                             established: CalendarDate = day) -> EntityDossier {
+        let parsed = EnterpriseNameParser.standard.parse(name)
+        var draft = draft(index: index, name: name, zihao: parsed.zihao)
+        draft.type = parsed.formKind?.types.first ?? .llc
+        draft.nameParts = parsed.parts
+        draft.authority = RegionCode(value: authority)!
+        draft.industry = IndustryCode(industry)!
+        draft.establishedOn = established
+        let code = try! CodeAllocator.creditCode(type: draft.type, authority: draft.authority, sequence: 500 + index)
+        return draft.dossier(code: code)
+    }
 }

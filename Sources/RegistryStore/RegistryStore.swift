@@ -33,6 +33,24 @@ public protocol RegistryStore: Sendable {
 
     /// One page of search results (SPEC §3 ranking, cursor pagination, totals exact up to 10,000).
     func search(_ query: SearchQuery) async throws(StoreError) -> SearchPage
+
+    /// Existing names a proposed name is compared with: current and former names of entities and active
+    /// reservations in the query's authority that share, sound like, contain or are contained in its
+    /// 字号, or have the same name; former and ended names only when they ended on or after
+    /// `endedSince`.
+    func nameCandidates(_ query: NameCandidateQuery) async throws(StoreError) -> [NameCandidate]
+
+    /// Check-and-reserve in **one** transaction: reads the candidates, asks `decide` for the verdict, and
+    /// stores `reservation` only when the verdict allows it. Two concurrent calls never both reserve
+    /// conflicting names.
+    func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
+                     decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult) async throws(StoreError) -> NameReservationOutcome
+
+    /// One reservation, or nil.
+    func nameReservation(id: String) async throws(StoreError) -> NameReservation?
+
+    /// Cancels an active reservation on `day`.
+    func cancelNameReservation(id: String, on day: CalendarDate) async throws(StoreError) -> NameReservation
 }
 
 extension RegistryStore {

@@ -27,7 +27,9 @@ public enum StoreContract {
         if !condition { throw Violation(description: "StoreContract.swift:\(line): \(message())") }
     }
 
-    public static let cases: [Case] = [
+    public static let cases: [Case] = registryCases + nameCases
+
+    static let registryCases: [Case] = [
         Case(name: "migrate is idempotent") { store in
             try await store.migrate()
             try await store.migrate()

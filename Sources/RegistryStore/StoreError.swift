@@ -4,6 +4,8 @@ import RegistryCore
 public enum StoreError: Error, Sendable, Hashable {
     /// No entity has this code.
     case entityNotFound(CreditCode)
+    /// No name reservation has this id.
+    case reservationNotFound(String)
     /// A unique value is taken (a code, a subject identifier…); names the constraint.
     case conflict(String)
     /// The database was migrated by a newer Yizhao: these migration ids are unknown here.
@@ -22,6 +24,7 @@ extension StoreError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .entityNotFound(let code): "no entity with code \(code)"
+        case .reservationNotFound(let id): "no name reservation with id \(id)"
         case .conflict(let what): "conflict: \(what)"
         case .unknownMigrations(let ids): "the database was migrated by a newer version (unknown migrations: \(ids.joined(separator: ", ")))"
         case .notMigrated(let pending): "the database is not migrated (pending: \(pending.joined(separator: ", "))); run `yizhao migrate`"

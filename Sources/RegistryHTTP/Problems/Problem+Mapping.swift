@@ -115,6 +115,9 @@ enum ProblemMapping {
         switch error {
         case .entityNotFound(let code):
             return Problem(.notFound, code: "entity-not-found", title: "No such entity", detail: "No entity in this registry has the code \(code).")
+        case .reservationNotFound(let id):
+            return Problem(.notFound, code: "reservation-not-found", title: "No such name reservation",
+                           detail: "No name reservation has the id \(id).")
         case .conflict(let what):
             return Problem(.conflict, code: "conflict", title: "Conflict", detail: what)
         case .invalidState(let message):

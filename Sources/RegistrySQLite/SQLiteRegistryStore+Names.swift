@@ -1,0 +1,42 @@
+import GRDB
+import RegistryCore
+import RegistryStore
+
+extension SQLiteRegistryStore {
+    public func nameCandidates(_ query: NameCandidateQuery) async throws(StoreError) -> [NameCandidate] {
+        try await read { db in try NameCandidateReader.candidates(db, query) }
+    }
+
+    public func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
+                            decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult) async throws(StoreError) -> NameReservationOutcome {
+        try await write(retiringSearchPages: false) { db in
+            // Expired reservations of this authority stop holding their names (and the unique index).
+            try db.execute(sql: """
+                UPDATE name_reservations SET state = 'expired', state_changed_on = expires_on
+                WHERE authority = ? AND state = 'active' AND expires_on <= ?
+                """, arguments: [query.authority.description, query.today.description])
+            let check = decide(try NameCandidateReader.candidates(db, query))
+            guard check.verdict.allowsReservation else { return NameReservationOutcome(check: check, reservation: nil) }
+            try NameReservationRecord.insert(db, reservation, nameKey: query.nameKey)
+            return NameReservationOutcome(check: check, reservation: reservation)
+        }
+    }
+
+    public func nameReservation(id: String) async throws(StoreError) -> NameReservation? {
+        try await read { db in try NameReservationRecord.fetch(db, id: id) }
+    }
+
+    public func cancelNameReservation(id: String, on day: CalendarDate) async throws(StoreError) -> NameReservation {
+        try await write(retiringSearchPages: false) { db in
+            guard let reservation = try NameReservationRecord.fetch(db, id: id) else { throw StoreError.reservationNotFound(id) }
+            let state = reservation.state(on: day)
+            guard state == .active else {
+                throw StoreError.invalidState("name reservation \(id) is \(state.rawValue); only an active reservation can be cancelled")
+            }
+            try db.execute(sql: "UPDATE name_reservations SET state = 'cancelled', state_changed_on = ? WHERE id = ?",
+                           arguments: [day.description, id])
+            guard let cancelled = try NameReservationRecord.fetch(db, id: id) else { throw StoreError.reservationNotFound(id) }
+            return cancelled
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import GRDB
+import RegistryCore
+
+/// `zihao_grams`: each entity's proper 字号 substrings of two or more characters, so that "which 字号 in
+/// this authority contain 红光" is an index lookup (W-CONTAINS) instead of a scan.
+enum ZihaoGrams {
+    static let insertSQL = "INSERT INTO zihao_grams (entity_id, authority, gram) VALUES (?, ?, ?)"
+
+    /// The distinct proper substrings of length ≥ 2 of a 字号 key (none for a 2-character 字号).
+    static func grams(of zihaoKey: String) -> [String] {
+        let characters = Array(zihaoKey)
+        guard characters.count > 2 else { return [] }
+        var grams = Set<String>()
+        for length in 2..<characters.count {
+            for start in 0...(characters.count - length) { grams.insert(String(characters[start..<(start + length)])) }
+        }
+        return grams.sorted()
+    }
+
+    /// The rows of one entity.
+    static func rows(entityID: Int64, authority: String, zihaoKey: String) -> [[ColumnValue]] {
+        grams(of: zihaoKey).map { [.integer(entityID), .text(authority), .text($0)] }
+    }
+
+    /// Replaces an entity's rows (after a rename).
+    static func replace(_ db: Database, entityID: Int64, authority: String, zihaoKey: String) throws {
+        try db.execute(sql: "DELETE FROM zihao_grams WHERE entity_id = ?", arguments: [entityID])
+        var row = try RowWriter(db, sql: insertSQL)
+        for values in rows(entityID: entityID, authority: authority, zihaoKey: zihaoKey) { try row.run(values) }
+    }
+
+    /// Fills the table for a registry created before it existed (migration 0003).
+    static func backfill(_ db: Database) throws {
+        let entities = try Row.fetchCursor(db, sql: "SELECT id, authority, zihao_key FROM entities WHERE length(zihao_key) > 2")
+        var row = try RowWriter(db, sql: insertSQL)
+        while let entity = try entities.next() {
+            for values in rows(entityID: entity["id"], authority: entity["authority"], zihaoKey: entity["zihao_key"]) { try row.run(values) }
+        }
+    }
+}
