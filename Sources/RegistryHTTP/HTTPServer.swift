@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import Prometheus
+import RegistryCore
 import RegistryService
 import RegistryStore
 
@@ -27,15 +28,18 @@ public struct HTTPDependencies<Store: RegistryStore>: Sendable {
     public var codeDesk: CodeDesk
     /// Registry lookup and search.
     public var directory: RegistryDirectory<Store>
+    /// Name pre-check and reservation.
+    public var nameDesk: NameDesk<Store>
     /// Where metrics are collected; `/metrics` renders it.
     public var metrics: PrometheusCollectorRegistry
     /// Whether the service can do its work (storage reachable).
     public var readiness: @Sendable () async -> Bool
 
     /// Creates the dependencies.
-    public init(store: Store, codeDesk: CodeDesk = CodeDesk(), metrics: PrometheusCollectorRegistry,
-                readiness: @escaping @Sendable () async -> Bool = { true }) {
+    public init(store: Store, today: @escaping @Sendable () -> CalendarDate, codeDesk: CodeDesk = CodeDesk(),
+                metrics: PrometheusCollectorRegistry, readiness: @escaping @Sendable () async -> Bool = { true }) {
         self.directory = RegistryDirectory(store: store)
+        self.nameDesk = NameDesk(store: store, today: today)
         self.codeDesk = codeDesk
         self.metrics = metrics
         self.readiness = readiness
@@ -56,6 +60,7 @@ public enum HTTPServer {
         HealthRoutes(readiness: dependencies.readiness, metrics: dependencies.metrics).register(on: router)
         CodeRoutes(desk: dependencies.codeDesk).register(on: router)
         EntityRoutes(directory: dependencies.directory).register(on: router)
+        NameRoutes(desk: dependencies.nameDesk).register(on: router)
         return router
     }
 

@@ -4,6 +4,7 @@ import Logging
 import Metrics
 import Prometheus
 @testable import RegistryHTTP
+import RegistryCore
 import RegistrySQLite
 import Foundation
 
@@ -14,6 +15,9 @@ enum TestApp {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         return registry
     }()
+
+    /// The fixed date the test applications run on.
+    static let today = CalendarDate(year: 2026, month: 11, day: 27)!
 
     /// An empty migrated registry in a temporary file.
     static func emptyStore() async throws -> SQLiteRegistryStore {
@@ -30,7 +34,7 @@ enum TestApp {
         if let store { registry = store } else { registry = try await emptyStore() }
         return HTTPServer.application(
             settings: HTTPSettings(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes),
-            dependencies: HTTPDependencies(store: registry, metrics: metrics),
+            dependencies: HTTPDependencies(store: registry, today: { today }, metrics: metrics),
             logger: logger
         )
     }

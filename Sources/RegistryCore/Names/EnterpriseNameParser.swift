@@ -22,9 +22,16 @@ public struct EnterpriseNameParser: Sendable {
         self.industries = industries
     }
 
-    /// Parses `name`; `authority` (a region code) breaks ties between divisions of the same name.
+    /// Parses `name`; `authority` (a region code) breaks ties between divisions of the same name. The
+    /// parts are read from the traditional-folded name (長沙 is recognised as 长沙), so they are simplified;
+    /// `normalized` keeps the characters as written.
     public func parse(_ name: String, authority: Int? = nil) -> ParsedName {
-        let normalized = NameNormalizer.normalize(name)
+        var parsed = parseFolded(HanTables.standard.simplified(NameNormalizer.normalize(name)), authority: authority)
+        parsed.normalized = NameNormalizer.normalize(name)
+        return parsed
+    }
+
+    private func parseFolded(_ normalized: String, authority: Int?) -> ParsedName {
         var parsed = ParsedName(normalized: normalized, region: "", regionPlacement: .none, regionChain: [], zone: "",
                                 unknownRegion: nil, zihao: "", industry: "", groupWord: "", form: "", formKind: nil, branchParent: nil)
         var rest = Substring(normalized)
@@ -33,7 +40,7 @@ public struct EnterpriseNameParser: Sendable {
             parsed.form = form.wording
             rest = rest.dropLast(form.wording.count)
             if form.types == [.branch], let parent = branchParent(in: rest) {
-                var parentParse = parse(String(parent), authority: authority)
+                var parentParse = parseFolded(String(parent), authority: authority)
                 parentParse.normalized = normalized
                 parentParse.branchParent = String(parent)
                 parentParse.form += rest.dropFirst(parent.count) + form.wording

@@ -19,6 +19,8 @@ enum ProblemMapping {
             return directoryProblem(error)
         case let error as StoreError:
             return storeProblem(error)
+        case let error as NameDeskError:
+            return nameDeskProblem(error)
         case let error as DecodingError:
             return .invalidJSON(describe(error))
         case let error as HTTPError:
@@ -125,6 +127,27 @@ enum ProblemMapping {
         case .unknownMigrations, .notMigrated, .sequenceExhausted, .backend:
             return Problem(.serviceUnavailable, code: "storage-unavailable", title: "The registry storage failed",
                            detail: "The registry could not complete the request; quote the request id when reporting it.")
+        }
+    }
+
+    static func nameDeskProblem(_ error: NameDeskError) -> Problem {
+        switch error {
+        case .invalidRequest(let problems):
+            return Problem(.unprocessableContent, code: "validation-failed", title: "The request has invalid fields",
+                           detail: problems.map { "\($0.field): \($0.message)" }.joined(separator: "; "),
+                           errors: problems.map { .init(field: "/" + $0.field, code: "invalid", message: $0.message) })
+        case .notReservable(let result):
+            var problem = result.verdict == .rejected
+                ? Problem(.unprocessableContent, code: "name-rejected", title: "The name breaks the naming rules",
+                          detail: result.findings.filter { $0.severity == .reject }.map(\.messageEnglish).joined(separator: "; "))
+                : Problem(.conflict, code: "name-blocked", title: "The name conflicts with an existing name",
+                          detail: result.conflicts.filter { $0.severity == .block }.map(\.messageEnglish).joined(separator: "; "))
+            problem.check = NameCheckView(result)
+            return problem
+        case .reservationNotFound(let id):
+            return storeProblem(.reservationNotFound(id))
+        case .store(let error):
+            return storeProblem(error)
         }
     }
 }

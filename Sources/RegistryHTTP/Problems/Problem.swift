@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import RegistryService
 
 /// An RFC 9457 problem detail, served as `application/problem+json` with a stable `code`.
 public struct Problem: Error, Sendable, HTTPResponseError {
@@ -17,6 +18,8 @@ public struct Problem: Error, Sendable, HTTPResponseError {
     public var errors: [FieldError]
     /// Extra headers (e.g. `Retry-After`, `Allow`).
     public var headers: HTTPFields
+    /// For a name that cannot be reserved: the full check (verdict, findings, conflicts, parse).
+    public var check: NameCheckView?
 
     /// One invalid field of a request.
     public struct FieldError: Sendable, Codable, Hashable {
@@ -44,6 +47,7 @@ public struct Problem: Error, Sendable, HTTPResponseError {
         self.detail = detail
         self.errors = errors
         self.headers = headers
+        self.check = nil
     }
 
     /// The media type of problem documents.
@@ -59,13 +63,15 @@ public struct Problem: Error, Sendable, HTTPResponseError {
         let instance: String?
         let requestId: String?
         let errors: [FieldError]?
+        let check: NameCheckView?
     }
 
     /// The response for this problem to `request`, tagged with the request id.
     func response(path: String?, requestID: String?) -> Response {
         let document = Document(
             type: "https://yizhao.example/problems/\(code)", title: title, status: Int(status.code),
-            detail: detail, code: code, instance: path, requestId: requestID, errors: errors.isEmpty ? nil : errors)
+            detail: detail, code: code, instance: path, requestId: requestID, errors: errors.isEmpty ? nil : errors,
+            check: check)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(document)) ?? Data("{\"code\":\"internal\"}".utf8)

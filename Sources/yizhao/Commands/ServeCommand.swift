@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = HTTPSettings(host: host, port: port, maxBodyBytes: maxBodyBytes)
         let app = HTTPServer.application(
             settings: settings,
-            dependencies: HTTPDependencies(store: registry, metrics: metrics, readiness: { await Self.isReady(registry) }),
+            dependencies: HTTPDependencies(store: registry, today: { RegistryClock.today() }, metrics: metrics, readiness: { await Self.isReady(registry) }),
             logger: logger,
             onServerRunning: { port in
                 logger.notice("listening", metadata: ["url": "http://\(settings.host):\(port)"])

@@ -1,0 +1,32 @@
+import RegistryService
+
+/// The body of `POST /v1/name-checks`.
+struct NameCheckRequestDTO: Decodable, Sendable {
+    let name: String
+    let type: String
+    let industry: String
+    let authority: String
+    let parent: String?
+    /// Codes of entities the applicant declares an investment relationship with or a transfer from.
+    let related: [String]?
+}
+
+/// The body of `POST /v1/name-reservations`.
+struct NameReservationRequestDTO: Decodable, Sendable {
+    let name: String
+    let type: String
+    let industry: String
+    let authority: String
+    let parent: String?
+    let related: [String]?
+    /// Who reserves (the investors' names).
+    let applicant: String
+    /// A pre-registration approval is needed: reserved for a year instead of two months.
+    let needsPreapproval: Bool?
+}
+
+/// The answer of a successful reservation.
+struct NameReservationCreatedDTO: Encodable, Sendable {
+    let reservation: NameReservationView
+    let check: NameCheckView
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import Metrics
+import RegistryCore
+import RegistryService
+import RegistryStore
+
+/// `POST /v1/name-checks`, `POST /v1/name-reservations`, `GET` and `DELETE /v1/name-reservations/{id}` (public:
+/// the reservation id is random and is the holder's handle).
+struct NameRoutes<Store: RegistryStore>: Sendable {
+    let desk: NameDesk<Store>
+
+    func register(on router: Router<YizhaoRequestContext>) {
+        router.post("/v1/name-checks") { request, context in
+            let body = try await JSONBody.decode(NameCheckRequestDTO.self, from: request, context: context)
+            let checked = try NameDesk<Store>.request(name: body.name, type: body.type, industry: body.industry, authority: body.authority,
+                                                      parent: body.parent, related: body.related ?? [])
+            let result = try await desk.check(checked)
+            Counter(label: "yizhao_name_checks_total", dimensions: [("verdict", result.verdict.rawValue)]).increment()
+            return try JSONBody.response(NameCheckView(result))
+        }
+        router.post("/v1/name-reservations") { request, context in
+            let body = try await JSONBody.decode(NameReservationRequestDTO.self, from: request, context: context)
+            let applicant = body.applicant.trimmingCharacters(in: .whitespaces)
+            var checked: NameCheckRequest?
+            var problems: [NameDeskError.FieldProblem] = []
+            do throws(NameDeskError) {
+                checked = try NameDesk<Store>.request(name: body.name, type: body.type, industry: body.industry, authority: body.authority,
+                                                      parent: body.parent, related: body.related ?? [])
+            } catch {
+                if case .invalidRequest(let found) = error { problems = found } else { throw error }
+            }
+            if applicant.isEmpty || applicant.count > 200 {
+                problems.append(.init(field: "applicant", message: "the applicant (the investors' names) is required, at most 200 characters"))
+            }
+            guard problems.isEmpty, let checked else { throw NameDeskError.invalidRequest(problems) }
+            let outcome = try await desk.reserve(checked, applicant: applicant, needsPreapproval: body.needsPreapproval ?? false)
+            guard let reservation = outcome.reservation else { throw NameDeskError.notReservable(outcome.check) }
+            Counter(label: "yizhao_name_reservations_total").increment()
+            var response = try JSONBody.response(NameReservationCreatedDTO(reservation: NameReservationView(reservation),
+                                                                           check: NameCheckView(outcome.check)), status: .created)
+            response.headers[.location] = "/v1/name-reservations/\(reservation.id)"
+            return response
+        }
+        router.get("/v1/name-reservations/:id") { _, context in
+            try JSONBody.response(NameReservationView(try await desk.reservation(id: try Self.id(context))))
+        }
+        router.delete("/v1/name-reservations/:id") { _, context in
+            try JSONBody.response(NameReservationView(try await desk.cancel(id: try Self.id(context))))
+        }
+    }
+
+    /// The id path segment: `NR` and up to 40 code characters (anything else cannot exist).
+    static func id(_ context: YizhaoRequestContext) throws -> String {
+        let id = context.parameters.get("id") ?? ""
+        guard id.count <= 42, id.hasPrefix("NR"), id.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || $0 == 0x2D }) else {
+            throw Problem.invalidParameter("id", "“\(id.prefix(50))” is not a name reservation id (NR followed by letters and digits).")
+        }
+        return id
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import RegistryCore
+import RegistryService
+import RegistryStore
+import Testing
+@testable import RegistryHTTP
+
+struct NameRoutesTests {
+    static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+    static let headers: HTTPFields = [.contentType: "application/json"]
+
+    static func registry() async throws -> some ApplicationProtocol {
+        let store = try await TestApp.emptyStore()
+        try await store.importDossiers([ContractFixtures.named("长沙红光酒业发展有限公司", index: 1, industry: "1512")])
+        return try await TestApp.make(store: store)
+    }
+
+    @Test func aCheckReportsVerdictFindingsConflictsAndParse() async throws {
+        try await Self.registry().test(.router) { client in
+            let body = #"{"name":"长沙市红光酒业有限公司","type":"llc","industry":"1512","authority":"430104"}"#
+            try await client.execute(uri: "/v1/name-checks", method: .post, headers: Self.headers, body: Self.json(body)) { response in
+                #expect(response.status == .ok)
+                let view = try JSONDecoder().decode(NameCheckView.self, from: Data(response.body.readableBytesView))
+                #expect(view.verdict == "blocked")
+                #expect(view.conflicts.map(\.rule) == ["C-SAME-ZIHAO-SAME-INDUSTRY"])
+                #expect(view.conflicts.first?.name == "长沙红光酒业发展有限公司" && view.conflicts.first?.status == "存续")
+                #expect(view.conflicts.first?.code?.count == 18)
+                #expect(view.parse.zihao == "红光" && view.parse.region == "长沙市" && view.parse.industry == "酒业")
+            }
+        }
+    }
+
+    @Test func badInputGetsOneProblemListingEveryField() async throws {
+        try await Self.registry().test(.router) { client in
+            let body = #"{"name":"","type":"ltd","industry":"x","authority":"999999"}"#
+            try await client.execute(uri: "/v1/name-checks", method: .post, headers: Self.headers, body: Self.json(body)) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try JSONDecoder().decode(ProblemBody.self, from: Data(response.body.readableBytesView))
+                #expect(problem.code == "validation-failed")
+                #expect(problem.errors?.map(\.field) == ["/name", "/type", "/industry", "/authority"])
+            }
+            try await client.execute(uri: "/v1/name-checks", method: .post, headers: Self.headers, body: Self.json(#"{"name":1}"#)) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/v1/name-reservations", method: .post, headers: Self.headers,
+                                     body: Self.json(#"{"name":"长沙蓝天贸易有限公司","type":"llc","industry":"5191","authority":"430104","applicant":" "}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try JSONDecoder().decode(ProblemBody.self, from: Data(response.body.readableBytesView))
+                #expect(problem.errors?.map(\.field) == ["/applicant"])
+            }
+        }
+    }
+
+    @Test func reserveReadCancel() async throws {
+        try await Self.registry().test(.router) { client in
+            let body = #"{"name":"长沙蓝天贸易有限公司","type":"llc","industry":"5191","authority":"430104","applicant":"张三、李四"}"#
+            var id = ""
+            try await client.execute(uri: "/v1/name-reservations", method: .post, headers: Self.headers, body: Self.json(body)) { response in
+                #expect(response.status == .created)
+                struct Created: Decodable { let reservation: NameReservationView; let check: NameCheckView }
+                let created = try JSONDecoder().decode(Created.self, from: Data(response.body.readableBytesView))
+                id = created.reservation.id
+                #expect(created.reservation.state == "active" && created.reservation.expiresOn == "2027-01-27")
+                #expect(response.headers[.location] == "/v1/name-reservations/\(id)")
+            }
+            try await client.execute(uri: "/v1/name-reservations", method: .post, headers: Self.headers, body: Self.json(body)) { response in
+                #expect(response.status == .conflict)
+                let problem = try JSONDecoder().decode(ProblemBody.self, from: Data(response.body.readableBytesView))
+                #expect(problem.code == "name-blocked" && problem.check?.conflicts.first?.source == "reservation")
+            }
+            try await client.execute(uri: "/v1/name-reservations/\(id)", method: .get) { response in
+                let view = try JSONDecoder().decode(NameReservationView.self, from: Data(response.body.readableBytesView))
+                #expect(view.name == "长沙蓝天贸易有限公司" && view.applicant == "张三、李四")
+            }
+            try await client.execute(uri: "/v1/name-reservations/\(id)", method: .delete) { response in
+                #expect(response.status == .ok)
+                let view = try JSONDecoder().decode(NameReservationView.self, from: Data(response.body.readableBytesView))
+                #expect(view.state == "cancelled")
+            }
+            try await client.execute(uri: "/v1/name-reservations/\(id)", method: .delete) { response in
+                #expect(response.status == .conflict)
+            }
+            try await client.execute(uri: "/v1/name-reservations/NR0000", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/v1/name-reservations/x'%20or%201", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+            let rejected = #"{"name":"长沙最佳贸易有限公司","type":"llc","industry":"5191","authority":"430104","applicant":"王五"}"#
+            try await client.execute(uri: "/v1/name-reservations", method: .post, headers: Self.headers, body: Self.json(rejected)) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try JSONDecoder().decode(ProblemBody.self, from: Data(response.body.readableBytesView))
+                #expect(problem.code == "name-rejected" && problem.check?.findings.first?.rule == "N-MISLEADING")
+            }
+        }
+    }
+}
