@@ -62,10 +62,10 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    /// Removes every entity and registration (for `seed --force`), in one transaction.
+    /// Removes every entity, registration and name reservation (for `seed --force`), in one transaction.
     public func eraseRegistry() async throws(StoreError) {
         try await write { db in
-            for table in ["search_term_counts", "search_documents", "name_history",
+            for table in ["search_term_counts", "search_documents", "name_history", "zihao_grams", "name_reservations",
                           "statistics_registrations", "tax_registrations", "business_licenses", "entities"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }

@@ -191,7 +191,8 @@ struct OpenAPITests {
                 #expect(document["openapi"] as? String == "3.1.0")
                 let paths = Set((document["paths"] as! [String: Any]).keys)
                 #expect(paths == ["/healthz", "/readyz", "/metrics", "/openapi.json", "/v1/codes/{code}", "/v1/code-validations",
-                                  "/v1/entities", "/v1/entities/{code}"])
+                                  "/v1/entities", "/v1/entities/{code}", "/v1/name-checks", "/v1/name-reservations",
+                                  "/v1/name-reservations/{id}"])
             }
         }
     }

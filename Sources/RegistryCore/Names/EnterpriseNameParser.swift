@@ -26,9 +26,31 @@ public struct EnterpriseNameParser: Sendable {
     /// parts are read from the traditional-folded name (長沙 is recognised as 长沙), so they are simplified;
     /// `normalized` keeps the characters as written.
     public func parse(_ name: String, authority: Int? = nil) -> ParsedName {
-        var parsed = parseFolded(HanTables.standard.simplified(NameNormalizer.normalize(name)), authority: authority)
-        parsed.normalized = NameNormalizer.normalize(name)
+        let normalized = NameNormalizer.normalize(name)
+        let folded = HanTables.standard.simplified(normalized)
+        var parsed = parseFolded(folded, authority: authority)
+        parsed.normalized = normalized
+        if folded != normalized { parsed.zihao = Self.asWritten(parsed.zihao, folded: folded, original: normalized, parsed: parsed) }
         return parsed
+    }
+
+    /// The 字号 with its characters as written (恆星, not 恒星): the same scalars of the original name,
+    /// found after the prefix region (folding maps scalar to scalar, so offsets agree).
+    static func asWritten(_ zihao: String, folded: String, original: String, parsed: ParsedName) -> String {
+        let foldedScalars = Array(folded.unicodeScalars), originalScalars = Array(original.unicodeScalars)
+        let target = Array(zihao.unicodeScalars)
+        guard !target.isEmpty, foldedScalars.count == originalScalars.count else { return zihao }
+        let from = parsed.regionPlacement == .prefix ? parsed.region.unicodeScalars.count + parsed.zone.unicodeScalars.count : 0
+        var start = from
+        while start + target.count <= foldedScalars.count {
+            if Array(foldedScalars[start..<(start + target.count)]) == target {
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: originalScalars[start..<(start + target.count)])
+                return String(text)
+            }
+            start += 1
+        }
+        return zihao
     }
 
     private func parseFolded(_ normalized: String, authority: Int?) -> ParsedName {

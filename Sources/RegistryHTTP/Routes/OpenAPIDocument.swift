@@ -6,7 +6,7 @@ enum OpenAPIDocument {
   "openapi": "3.1.0",
   "info": {
     "title": "Yizhao registry API",
-    "version": "0.2.0",
+    "version": "0.3.0",
     "description": "Unified commercial registration (三证合一): credit codes and the market-entity registry. Errors are RFC 9457 problem documents with a stable `code`; every response carries `X-Request-Id`. See docs/http-api.md."
   },
   "paths": {
@@ -366,6 +366,326 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/v1/name-checks": {
+      "post": {
+        "summary": "Pre-check a proposed name against the naming rules and the registry (public)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "type",
+                  "industry",
+                  "authority"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "maxLength": 200
+                  },
+                  "type": {
+                    "$ref": "#/components/schemas/EntityType"
+                  },
+                  "industry": {
+                    "type": "string",
+                    "description": "GB/T 4754-2017 code, 小类 or coarser"
+                  },
+                  "authority": {
+                    "type": "string",
+                    "description": "Six-digit region code of the registering authority"
+                  },
+                  "parent": {
+                    "type": "string",
+                    "description": "For a branch: the parent's registered name"
+                  },
+                  "related": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    },
+                    "description": "Codes of entities with a declared investment relationship or transfer"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The verdict with every finding and conflict",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/NameCheck"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-json",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "body-too-large",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "415": {
+            "description": "unsupported-media-type",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed: every invalid field listed",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/name-reservations": {
+      "post": {
+        "summary": "Check and reserve a name in one transaction (public; 2 months, 1 year with a pre-approval)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "type",
+                  "industry",
+                  "authority",
+                  "applicant"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "maxLength": 200
+                  },
+                  "type": {
+                    "$ref": "#/components/schemas/EntityType"
+                  },
+                  "industry": {
+                    "type": "string",
+                    "description": "GB/T 4754-2017 code, 小类 or coarser"
+                  },
+                  "authority": {
+                    "type": "string",
+                    "description": "Six-digit region code of the registering authority"
+                  },
+                  "parent": {
+                    "type": "string",
+                    "description": "For a branch: the parent's registered name"
+                  },
+                  "related": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    },
+                    "description": "Codes of entities with a declared investment relationship or transfer"
+                  },
+                  "applicant": {
+                    "type": "string",
+                    "maxLength": 200
+                  },
+                  "needsPreapproval": {
+                    "type": "boolean"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Reserved; Location names the reservation",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "reservation": {
+                      "$ref": "#/components/schemas/NameReservation"
+                    },
+                    "check": {
+                      "$ref": "#/components/schemas/NameCheck"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-json",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "name-blocked: conflicts with an existing name or reservation (check attached)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "body-too-large",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "415": {
+            "description": "unsupported-media-type",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed, or name-rejected (check attached)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/name-reservations/{id}": {
+      "parameters": [
+        {
+          "name": "id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "get": {
+        "summary": "Read a reservation",
+        "responses": {
+          "200": {
+            "description": "The reservation with its state as of today",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/NameReservation"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "reservation-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      },
+      "delete": {
+        "summary": "Cancel an active reservation",
+        "responses": {
+          "200": {
+            "description": "The reservation with its state as of today",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/NameReservation"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "reservation-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "invalid-state: not active",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
     }
   },
   "components": {
@@ -417,6 +737,10 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "check": {
+            "$ref": "#/components/schemas/NameCheck",
+            "description": "For name-blocked and name-rejected: the full check."
           }
         }
       },
@@ -554,6 +878,221 @@ enum OpenAPIDocument {
             "items": {
               "$ref": "#/components/schemas/SearchHit"
             }
+          }
+        }
+      },
+      "NameCheck": {
+        "type": "object",
+        "required": [
+          "verdict",
+          "findings",
+          "conflicts",
+          "parse"
+        ],
+        "properties": {
+          "verdict": {
+            "type": "string",
+            "enum": [
+              "rejected",
+              "blocked",
+              "warning",
+              "available"
+            ]
+          },
+          "findings": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "rule",
+                "severity",
+                "article",
+                "message",
+                "messageEn"
+              ],
+              "properties": {
+                "rule": {
+                  "type": "string",
+                  "description": "Stable rule id, e.g. N-SCRIPT"
+                },
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "info",
+                    "warn",
+                    "block",
+                    "reject"
+                  ]
+                },
+                "article": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                },
+                "messageEn": {
+                  "type": "string"
+                },
+                "text": {
+                  "type": "string"
+                },
+                "position": {
+                  "type": "integer",
+                  "description": "Character offset in the normalised name"
+                },
+                "suggestion": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "conflicts": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "rule",
+                "severity",
+                "name",
+                "status",
+                "source",
+                "industryCode",
+                "message",
+                "messageEn"
+              ],
+              "properties": {
+                "rule": {
+                  "type": "string",
+                  "description": "C-IDENTICAL, C-REORDERED, C-SAME-ZIHAO-SAME-INDUSTRY, C-SAME-ZIHAO-NO-INDUSTRY, W-HOMOPHONE, W-CONTAINS, W-VARIANT, W-SAME-ZIHAO-OTHER-INDUSTRY or I-CONFLICT-WAIVED"
+                },
+                "severity": {
+                  "type": "string"
+                },
+                "waivedRule": {
+                  "type": "string"
+                },
+                "code": {
+                  "type": "string",
+                  "description": "The existing entity's code; absent for a reservation"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "description": "存续, 注销, 撤销, 迁出, 吊销, 曾用名 (former name) or 保留中 (reservation)"
+                },
+                "source": {
+                  "type": "string",
+                  "enum": [
+                    "entity",
+                    "former-name",
+                    "reservation"
+                  ]
+                },
+                "industryCode": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                },
+                "messageEn": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "parse": {
+            "type": "object",
+            "required": [
+              "region",
+              "regionPlacement",
+              "zihao",
+              "industry",
+              "form"
+            ],
+            "properties": {
+              "region": {
+                "type": "string"
+              },
+              "regionPlacement": {
+                "type": "string",
+                "enum": [
+                  "prefix",
+                  "bracket",
+                  "none"
+                ]
+              },
+              "zihao": {
+                "type": "string"
+              },
+              "industry": {
+                "type": "string"
+              },
+              "form": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "NameReservation": {
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "type",
+          "industry",
+          "authority",
+          "applicant",
+          "reservedOn",
+          "expiresOn",
+          "needsPreapproval",
+          "state"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "type": {
+            "$ref": "#/components/schemas/EntityType"
+          },
+          "industry": {
+            "type": "string"
+          },
+          "authority": {
+            "type": "string"
+          },
+          "applicant": {
+            "type": "string"
+          },
+          "reservedOn": {
+            "type": "string",
+            "format": "date"
+          },
+          "expiresOn": {
+            "type": "string",
+            "format": "date",
+            "description": "The first day the reservation no longer counts"
+          },
+          "needsPreapproval": {
+            "type": "boolean"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "active",
+              "cancelled",
+              "consumed",
+              "expired"
+            ]
+          },
+          "stateChangedOn": {
+            "type": "string",
+            "format": "date"
           }
         }
       }
