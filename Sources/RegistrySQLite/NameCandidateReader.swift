@@ -44,11 +44,12 @@ enum NameCandidateReader {
     }
 
     /// Former names in the authority that ended on or after `endedSince` and whose 字号 relates to the
-    /// proposed one (equal, contained, containing, same pinyin) or whose name is the same.
+    /// proposed one (equal, contained, containing, same pinyin) or whose name is the same. `CROSS JOIN`
+    /// keeps the recent-names index as the outer loop (the planner otherwise walks the whole authority).
     static func formerNames(_ db: Database, _ query: NameCandidateQuery) throws -> [NameCandidate] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT h.name, h.name_key, h.zihao, h.valid_to, e.code, e.industry_code, e.status
-            FROM name_history h JOIN entities e ON e.id = h.entity_id
+            FROM name_history h CROSS JOIN entities e ON e.id = h.entity_id
             WHERE h.valid_to >= ? AND e.authority = ?
             """, arguments: [query.endedSince.description, query.authority.description])
         let han = HanTables.standard
