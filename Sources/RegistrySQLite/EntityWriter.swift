@@ -40,16 +40,16 @@ enum EntityWriter {
         INSERT INTO statistics_registrations (entity_id, industry_code, main_activity, employees, registered_on)
         VALUES (?, ?, ?, ?, ?)
         """
-    static let insertNameSQL = "INSERT INTO name_history (entity_id, name, name_key, zihao, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)"
+    static let insertNameSQL = "INSERT INTO name_history (entity_id, name, name_key, zihao, valid_from, valid_to, authority) VALUES (?, ?, ?, ?, ?, ?, ?)"
 
     static func insertLicense(_ db: Database, entityID: Int64, _ license: BusinessLicense) throws {
         var row = try RowWriter(db, sql: insertLicenseSQL)
         try row.run(PreparedDossier.license(license, entityID: entityID))
     }
 
-    static func insertName(_ db: Database, entityID: Int64, _ record: NameRecord) throws {
+    static func insertName(_ db: Database, entityID: Int64, authority: RegionCode, _ record: NameRecord) throws {
         var row = try RowWriter(db, sql: insertNameSQL)
-        try row.run(PreparedDossier.name(record, entityID: entityID))
+        try row.run(PreparedDossier.name(record, entityID: entityID, authority: authority))
     }
 
     /// Writes the rows of a prepared dossier (not its search index).

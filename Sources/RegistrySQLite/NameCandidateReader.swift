@@ -11,10 +11,12 @@ enum NameCandidateReader {
         let authority = query.authority.description
         var entityRows: [Int64: Row] = [:]
         func collect(_ sql: String, _ arguments: StatementArguments) throws {
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) { entityRows[row["id"]] = row }
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) { entityRows[row[0]] = row }
         }
-        for key in query.zihaoKeys {
-            try collect("SELECT \(entityColumns) FROM entities e WHERE e.authority = ? AND e.zihao_key = ?", [authority, key])
+        let han = HanTables.standard
+        for key in query.zihaoKeys where han.pinyinKey(key) != query.pinyin {  // same pinyin: found below
+            try collect("SELECT \(entityColumns) FROM entities e WHERE e.authority = ? AND e.zihao_pinyin = ? AND e.zihao_key = ?",
+                        [authority, han.pinyinKey(key), key])
         }
         if !query.pinyin.isEmpty {
             try collect("SELECT \(entityColumns) FROM entities e WHERE e.authority = ? AND e.zihao_pinyin = ?", [authority, query.pinyin])
@@ -33,37 +35,40 @@ enum NameCandidateReader {
         return candidates
     }
 
+    /// A candidate from a row of `entityColumns` (read by position: this runs for every related entity).
     static func entityCandidate(_ row: Row) throws -> NameCandidate? {
-        guard let industry = IndustryCode(row["industry_code"] as String), let code = try? CreditCode(validating: row["code"] as String) else {
+        guard let industry = IndustryCode(row[5] as String), let code = try? CreditCode(validating: row[1] as String) else {
             return nil
         }
-        let status: String = row["status"]
-        let ended = endedStatuses.contains(status) ? (row["status_changed_on"] as String?).flatMap { CalendarDate(iso: $0) } : nil
-        return NameCandidate(source: .entity, name: row["name"], zihao: row["zihao"], industryPhrase: row["name_industry"],
+        let status: String = row[6]
+        let ended = endedStatuses.contains(status) ? (row[7] as String?).flatMap { CalendarDate(iso: $0) } : nil
+        return NameCandidate(source: .entity, name: row[2], zihao: row[3], industryPhrase: row[4],
                              industry: industry, code: code, status: status, endedOn: ended)
     }
 
     /// Former names in the authority that ended on or after `endedSince` and whose 字号 relates to the
-    /// proposed one (equal, contained, containing, same pinyin) or whose name is the same. `CROSS JOIN`
-    /// keeps the recent-names index as the outer loop (the planner otherwise walks the whole authority).
+    /// proposed one (equal, contained, containing, same pinyin) or whose name is the same: one range of a
+    /// covering index, filtered here; only the related few are joined to their entity.
     static func formerNames(_ db: Database, _ query: NameCandidateQuery) throws -> [NameCandidate] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT h.name, h.name_key, h.zihao, h.valid_to, e.code, e.industry_code, e.status
-            FROM name_history h CROSS JOIN entities e ON e.id = h.entity_id
-            WHERE h.valid_to >= ? AND e.authority = ?
-            """, arguments: [query.endedSince.description, query.authority.description])
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT entity_id, name, name_key, zihao, valid_to FROM name_history
+            WHERE authority = ? AND valid_to >= ?
+            """, arguments: [query.authority.description, query.endedSince.description])
         let han = HanTables.standard
-        return rows.compactMap { row in
-            let zihao = SearchText.normalize(row["zihao"] as String)
-            let related = row["name_key"] as String == query.nameKey || query.zihaoKeys.contains(zihao)
-                || zihao.contains(query.contained) || han.pinyinKey(zihao) == query.pinyin
-            guard related, let industry = IndustryCode(row["industry_code"] as String),
-                  let code = try? CreditCode(validating: row["code"] as String),
-                  let validTo = CalendarDate(iso: row["valid_to"] as String) else { return nil }
-            let name: String = row["name"]
-            return NameCandidate(source: .formerName, name: name, zihao: row["zihao"],
-                                 industryPhrase: EnterpriseNameParser.standard.parse(name).industry, industry: industry, code: code,
-                                 status: "曾用名", endedOn: validTo.adding(days: 1))
+        let keys = Set(query.zihaoKeys)
+        var candidates: [NameCandidate] = []
+        while let row = try rows.next() {
+            let zihao = SearchText.normalize(row[3] as String)
+            guard row[2] as String == query.nameKey || keys.contains(zihao) || zihao.contains(query.contained)
+                    || han.pinyinKey(zihao) == query.pinyin else { continue }
+            guard let entity = try Row.fetchOne(db, sql: "SELECT code, industry_code FROM entities WHERE id = ?", arguments: [row[0] as Int64]),
+                  let industry = IndustryCode(entity[1] as String), let code = try? CreditCode(validating: entity[0] as String),
+                  let validTo = CalendarDate(iso: row[4] as String) else { continue }
+            let name: String = row[1]
+            candidates.append(NameCandidate(source: .formerName, name: name, zihao: row[3],
+                                            industryPhrase: EnterpriseNameParser.standard.parse(name).industry, industry: industry,
+                                            code: code, status: "曾用名", endedOn: validTo.adding(days: 1)))
         }
+        return candidates
     }
 }

@@ -53,7 +53,7 @@ struct PreparedDossier: Sendable {
         statistics = dossier.statistics.map {
             [.integer(id), .text($0.industry.rawValue), .text($0.mainActivity), ColumnValue($0.employees), .text($0.registeredOn.description)]
         }
-        names = dossier.names.map { Self.name($0, entityID: id) }
+        names = dossier.names.map { Self.name($0, entityID: id, authority: entity.authority) }
         grams = ZihaoGrams.rows(entityID: id, authority: entity.authority.description, zihaoKey: SearchText.normalize(zihao, tables: tables))
         document = SearchText.document(names: dossier.names.map(\.name), tables: tables)
         bigrams = SearchText.bigramTokens(ofDocument: document)
@@ -67,8 +67,8 @@ struct PreparedDossier: Sendable {
          .text(license.domicile), .text(license.businessScope), .text(license.authority.description), .text(license.establishedOn.description)]
     }
 
-    static func name(_ record: NameRecord, entityID: Int64) -> [ColumnValue] {
+    static func name(_ record: NameRecord, entityID: Int64, authority: RegionCode) -> [ColumnValue] {
         [.integer(entityID), .text(record.name), .text(SearchText.normalize(record.name)), .text(record.zihao),
-         .text(record.validFrom.description), ColumnValue(record.validTo?.description)]
+         .text(record.validFrom.description), ColumnValue(record.validTo?.description), .text(authority.description)]
     }
 }

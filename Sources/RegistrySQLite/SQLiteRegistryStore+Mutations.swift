@@ -79,14 +79,14 @@ extension SQLiteRegistryStore {
             let tables = HanTables.standard
             try db.execute(sql: "UPDATE name_history SET valid_to = max(valid_from, ?) WHERE entity_id = ? AND valid_to IS NULL",
                            arguments: [date.adding(days: -1).description, id])
-            try EntityWriter.insertName(db, entityID: id, NameRecord(name: name, zihao: parts.zihao, validFrom: date, validTo: nil))
+            try EntityWriter.insertName(db, entityID: id, authority: dossier.entity.authority, NameRecord(name: name, zihao: parts.zihao, validFrom: date, validTo: nil))
             try db.execute(sql: """
                 UPDATE entities SET name = ?, zihao = ?, name_region = ?, name_industry = ?, name_form = ?,
                     zihao_key = ?, zihao_pinyin = ?, zihao_initials = ?, name_shown_as_code = 0 WHERE id = ?
                 """, arguments: [name, parts.zihao, parts.region, parts.industry, parts.form,
                                  SearchText.normalize(parts.zihao), tables.pinyinKey(parts.zihao), tables.initialsKey(parts.zihao), id])
             try ZihaoGrams.replace(db, entityID: id, authority: dossier.entity.authority.description,
-                                   zihaoKey: SearchText.normalize(parts.zihao))
+                                   oldZihaoKey: SearchText.normalize(dossier.entity.nameParts.zihao), zihaoKey: SearchText.normalize(parts.zihao))
             dossier.entity.name = name
             dossier.entity.nameParts = parts
             let version = (dossier.licenses.last?.version ?? 0) + 1

@@ -128,19 +128,21 @@ enum SQLiteSchema {
 }
 
 extension SQLiteSchema {
-    /// Name pre-check and reservation: lookups by authority and 字号 key or pinyin, 字号 substrings
-    /// (`zihao_grams`: which longer 字号 contain a given one), recently ended former names, reservations.
+    /// Name pre-check and reservation: lookups by authority and 字号 pinyin (and key: a key's pinyin is
+    /// known, so one index serves both), 字号 substrings
+    /// (`zihao_grams`: which longer 字号 contain a given one), recently ended former names (the authority a
+    /// name was registered under is kept with it, so they are one index range), reservations.
     static let createNameChecks = """
-        CREATE INDEX entities_by_authority_zihao ON entities(authority, zihao_key);
-        CREATE INDEX entities_by_authority_pinyin ON entities(authority, zihao_pinyin);
-        CREATE INDEX name_history_by_valid_to ON name_history(valid_to);
+        CREATE INDEX entities_by_authority_pinyin ON entities(authority, zihao_pinyin, zihao_key);
+        ALTER TABLE name_history ADD COLUMN authority TEXT NOT NULL DEFAULT '';
+        UPDATE name_history SET authority = (SELECT e.authority FROM entities e WHERE e.id = name_history.entity_id);
+        CREATE INDEX name_history_by_authority_end ON name_history(authority, valid_to, zihao, name_key) WHERE valid_to IS NOT NULL;
         CREATE TABLE zihao_grams (
             entity_id INTEGER NOT NULL REFERENCES entities(id),
             authority TEXT NOT NULL,
             gram TEXT NOT NULL
         );
         CREATE INDEX zihao_grams_by_gram ON zihao_grams(authority, gram);
-        CREATE INDEX zihao_grams_by_entity ON zihao_grams(entity_id);
         CREATE TABLE name_reservations (
             id TEXT PRIMARY KEY,
             name TEXT NOT NULL CHECK (name <> ''),

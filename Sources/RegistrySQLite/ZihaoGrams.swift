@@ -22,9 +22,13 @@ enum ZihaoGrams {
         grams(of: zihaoKey).map { [.integer(entityID), .text(authority), .text($0)] }
     }
 
-    /// Replaces an entity's rows (after a rename).
-    static func replace(_ db: Database, entityID: Int64, authority: String, zihaoKey: String) throws {
-        try db.execute(sql: "DELETE FROM zihao_grams WHERE entity_id = ?", arguments: [entityID])
+    /// Replaces an entity's rows after a rename from `oldZihaoKey` (deleted through the gram index: no
+    /// per-entity index to maintain at seeding time).
+    static func replace(_ db: Database, entityID: Int64, authority: String, oldZihaoKey: String, zihaoKey: String) throws {
+        for gram in grams(of: oldZihaoKey) {
+            try db.execute(sql: "DELETE FROM zihao_grams WHERE authority = ? AND gram = ? AND entity_id = ?",
+                           arguments: [authority, gram, entityID])
+        }
         var row = try RowWriter(db, sql: insertSQL)
         for values in rows(entityID: entityID, authority: authority, zihaoKey: zihaoKey) { try row.run(values) }
     }

@@ -3,6 +3,7 @@ import Foundation
 import RegistryCore
 import RegistryService
 import RegistrySQLite
+import RegistryStore
 
 /// `yizhao bench names`: pre-check latency next to a brute-force scan of the same industry, and
 /// reservation throughput with concurrent clients.
@@ -51,6 +52,27 @@ struct BenchNames: AsyncParsableCommand {
             scan.append(BenchSearch.milliseconds(clock.now - scanStarted))
             candidates += all.count
         }
+        // Where the time goes: the pure rules, the store's candidate lookups, the conflict rules.
+        var parts: [[Double]] = [[], [], []], found = 0
+        for request in requests {
+            var started = clock.now
+            let (parsed, _) = desk.rules.check(request)
+            parts[0].append(BenchSearch.milliseconds(clock.now - started))
+            started = clock.now
+            let candidates = try await registry.nameCandidates(NameCandidateQuery(parsed: parsed, authority: request.authority, today: today,
+                                                                                  policy: desk.rules.policy))
+            parts[1].append(BenchSearch.milliseconds(clock.now - started))
+            found += candidates.count
+            started = clock.now
+            _ = desk.conflicts.conflicts(of: parsed, request, with: candidates, on: today)
+            parts[2].append(BenchSearch.milliseconds(clock.now - started))
+        }
+        print("stage\tp50 ms\tp99 ms")
+        for (label, times) in zip(["rules", "candidates", "conflicts"], parts) {
+            let (a, b) = BenchSearch.percentiles(times)
+            print(String(format: "%@\t%.3f\t%.3f", label, a, b))
+        }
+        print(String(format: "mean candidates\t%.1f", Double(found) / Double(requests.count)))
         let (p50, p99) = BenchSearch.percentiles(ours), (s50, s99) = BenchSearch.percentiles(scan)
         print("pre-check\tp50 ms\tp99 ms\tscan p50 ms\tscan p99 ms\tp99 ratio\tmean scanned\tblocked or rejected")
         print(String(format: "\t%.3f\t%.3f\t%.3f\t%.3f\t%.2f\t%.0f\t%d/%d", p50, p99, s50, s99, p99 / max(s99, 0.000_001),
