@@ -52,8 +52,9 @@ enum EntityWriter {
         try row.run(PreparedDossier.name(record, entityID: entityID, authority: authority))
     }
 
-    /// Writes the rows of a prepared dossier (not its search index).
-    static func write(_ db: Database, _ prepared: PreparedDossier) throws {
+    /// Writes the rows of a prepared dossier (not its search index); `grams: false` leaves `zihao_grams`
+    /// to a set-based fill after a bulk load (`ZihaoGrams.fillAll`).
+    static func write(_ db: Database, _ prepared: PreparedDossier, grams: Bool = true) throws {
         var row = try RowWriter(db, sql: insertEntitySQL)
         try row.run(prepared.entity)
         row = try RowWriter(db, sql: insertLicenseSQL)
@@ -68,8 +69,10 @@ enum EntityWriter {
         }
         row = try RowWriter(db, sql: insertNameSQL)
         for name in prepared.names { try row.run(name) }
-        row = try RowWriter(db, sql: ZihaoGrams.insertSQL)
-        for gram in prepared.grams { try row.run(gram) }
+        if grams && prepared.zihaoKey.count > 2 {
+            row = try RowWriter(db, sql: ZihaoGrams.insertSQL)
+            for gram in ZihaoGrams.rows(entityID: prepared.id, authority: prepared.authority, zihaoKey: prepared.zihaoKey) { try row.run(gram) }
+        }
     }
 
     /// Inserts a whole dossier (entity, licenses, registrations, names) under `id` and returns its

@@ -9,30 +9,58 @@ enum NameCandidateReader {
 
     static func candidates(_ db: Database, _ query: NameCandidateQuery) throws -> [NameCandidate] {
         let authority = query.authority.description
-        var entityRows: [Int64: Row] = [:]
+        var seen = Set<Int64>()
+        var candidates: [NameCandidate] = []
+        // Rows are decoded straight from the cursor (no copied `Row` per result: popular 字号 have hundreds).
         func collect(_ sql: String, _ arguments: StatementArguments) throws {
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) { entityRows[row[0]] = row }
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                if seen.insert(row[0]).inserted, let candidate = try entityCandidate(row) { candidates.append(candidate) }
+            }
         }
         let han = HanTables.standard
+        // Rows with another 字号 matter only for the same-industry W- rules: narrowed to a superset of it.
+        let (industrySQL, industryArguments) = sameIndustrySQL(query.sameIndustry)
         for key in query.zihaoKeys where han.pinyinKey(key) != query.pinyin {  // same pinyin: found below
-            try collect("SELECT \(entityColumns) FROM entities e WHERE e.authority = ? AND e.zihao_pinyin = ? AND e.zihao_key = ?",
-                        [authority, han.pinyinKey(key), key])
+            try collect("""
+                SELECT \(entityColumns) FROM entities e WHERE e.authority = ? AND e.zihao_pinyin = ? AND e.zihao_key = ? AND \(industrySQL)
+                """, [authority, han.pinyinKey(key), key] + industryArguments)
         }
         if !query.pinyin.isEmpty {
-            try collect("SELECT \(entityColumns) FROM entities e WHERE e.authority = ? AND e.zihao_pinyin = ?", [authority, query.pinyin])
+            try collect("""
+                SELECT \(entityColumns) FROM entities e WHERE e.authority = ? AND e.zihao_pinyin = ? AND (e.zihao_key = ? OR \(industrySQL))
+                """, [authority, query.pinyin, query.contained] + industryArguments)
         }
         try collect("""
             SELECT \(entityColumns) FROM zihao_grams g JOIN entities e ON e.id = g.entity_id
-            WHERE g.authority = ? AND g.gram = ?
-            """, [authority, query.contained])
+            WHERE g.authority = ? AND g.gram = ? AND \(industrySQL)
+            """, [authority, query.contained] + industryArguments)
         try collect("""
             SELECT \(entityColumns) FROM name_history h JOIN entities e ON e.id = h.entity_id
             WHERE h.name_key = ? AND h.valid_to IS NULL AND e.authority = ?
             """, [query.nameKey, authority])
-        var candidates = try entityRows.keys.sorted().compactMap { try entityCandidate(entityRows[$0]!) }
         candidates += try formerNames(db, query)
         candidates += try NameReservationRecord.active(db, query)
         return candidates
+    }
+
+    /// The condition (on `e`) of a `SameIndustryFilter`, with its arguments; `1` without a filter.
+    static func sameIndustrySQL(_ filter: NameCandidateQuery.SameIndustryFilter?) -> (String, StatementArguments) {
+        guard let filter else { return ("1", []) }
+        var clauses = ["e.name_industry = ''"]
+        var arguments: StatementArguments = []
+        if let prefix = filter.codePrefix {
+            clauses.append("substr(e.industry_code, 1, ?) = ?")
+            arguments += [prefix.count, prefix]
+        } else if let section = filter.section {
+            clauses.append("e.industry_section = ?")
+            arguments += [section]
+        }
+        for term in filter.terms {
+            clauses.append("instr(e.name_industry, ?) = 1")
+            arguments += [term]
+        }
+        return ("(" + clauses.joined(separator: " OR ") + ")", arguments)
     }
 
     /// A candidate from a row of `entityColumns` (read by position: this runs for every related entity).
@@ -50,10 +78,13 @@ enum NameCandidateReader {
     /// proposed one (equal, contained, containing, same pinyin) or whose name is the same: one range of a
     /// covering index, filtered here; only the related few are joined to their entity.
     static func formerNames(_ db: Database, _ query: NameCandidateQuery) throws -> [NameCandidate] {
+        // Homophones have as many characters as the proposed 字号: only those rows need their pinyin here.
         let rows = try Row.fetchCursor(db, sql: """
             SELECT entity_id, name, name_key, zihao, valid_to FROM name_history
             WHERE authority = ? AND valid_to >= ?
-            """, arguments: [query.authority.description, query.endedSince.description])
+              AND (length(zihao) = ? OR instr(zihao, ?) > 0 OR instr(?, zihao) > 0 OR name_key = ?)
+            """, arguments: [query.authority.description, query.endedSince.description, query.contained.count, query.contained,
+                             query.contained, query.nameKey])
         let han = HanTables.standard
         let keys = Set(query.zihaoKeys)
         var candidates: [NameCandidate] = []

@@ -21,8 +21,9 @@ struct PreparedDossier: Sendable {
     let tax: [ColumnValue]?
     let statistics: [ColumnValue]?
     let names: [[ColumnValue]]
-    /// `zihao_grams` rows.
-    let grams: [[ColumnValue]]
+    /// The 字号 in search form and the authority (for `zihao_grams`).
+    let zihaoKey: String
+    let authority: String
     let document: String
     let bigrams: String
     /// The document's counted terms (see `SearchText.countedTerms`).
@@ -35,10 +36,12 @@ struct PreparedDossier: Sendable {
         let zihao = entity.nameParts.zihao
         self.id = id
         key = EntityWriter.searchKey(id: id, entity: entity)
+        zihaoKey = SearchText.normalize(zihao, tables: tables)
+        authority = entity.authority.description
         self.entity = [
             .integer(id), .text(entity.code.rawValue), .text(entity.code.organizationCode.rawValue), .text(entity.name), .text(zihao),
             .text(entity.nameParts.region), .text(entity.nameParts.industry), .text(entity.nameParts.form),
-            .text(SearchText.normalize(zihao, tables: tables)), .text(tables.pinyinKey(zihao)), .text(tables.initialsKey(zihao)),
+            .text(zihaoKey), .text(tables.pinyinKey(zihao)), .text(tables.initialsKey(zihao)),
             .text(entity.type.rawValue), .text(entity.status.display), .text(entity.authority.description), .text(entity.domicile),
             .text(entity.legalRepresentative.name), .text(entity.legalRepresentative.idNumber), ColumnValue(entity.registeredCapitalYuan),
             .text(entity.businessScope), .text(entity.industry.rawValue), .text(EntityWriter.section(of: entity.industry)),
@@ -54,7 +57,6 @@ struct PreparedDossier: Sendable {
             [.integer(id), .text($0.industry.rawValue), .text($0.mainActivity), ColumnValue($0.employees), .text($0.registeredOn.description)]
         }
         names = dossier.names.map { Self.name($0, entityID: id, authority: entity.authority) }
-        grams = ZihaoGrams.rows(entityID: id, authority: entity.authority.description, zihaoKey: SearchText.normalize(zihao, tables: tables))
         document = SearchText.document(names: dossier.names.map(\.name), tables: tables)
         bigrams = SearchText.bigramTokens(ofDocument: document)
         terms = SearchText.packedTerms(ofDocument: document)

@@ -32,7 +32,7 @@ extension SQLiteRegistryStore {
             for _ in 0..<batches {
                 let batch = pipeline.next()
                 for dossier in batch {
-                    try EntityWriter.write(db, dossier)
+                    try EntityWriter.write(db, dossier, grams: !wasEmpty)
                     if !wasEmpty { try SearchIndexWriter.add(db, key: dossier.key, document: dossier.document, bigrams: dossier.bigrams) }
                     highestSequence = max(highestSequence, dossier.sequence ?? -1)
                 }
@@ -40,6 +40,7 @@ extension SQLiteRegistryStore {
                 imported += batch.count
                 progress(imported)
             }
+            if wasEmpty { try ZihaoGrams.fillAll(db) }
             for index in deferredIndexes { try db.execute(sql: index.sql) }
             if wasEmpty { try SearchIndexWriter.bulkAdd(db, documents: documents, termCounts: pipeline.termCounts) }
             try db.execute(sql: "UPDATE code_sequence SET next_value = max(next_value, ?)", arguments: [highestSequence + 1])

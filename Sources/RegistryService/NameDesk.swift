@@ -65,7 +65,7 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
     public func check(_ request: NameCheckRequest) async throws(NameDeskError) -> NameCheckResult {
         let (parsed, findings) = rules.check(request)
         let day = today()
-        let query = NameCandidateQuery(parsed: parsed, authority: request.authority, today: day, policy: rules.policy)
+        let query = NameCandidateQuery(parsed: parsed, industry: request.industry, authority: request.authority, today: day, policy: rules.policy)
         let candidates: [NameCandidate]
         do { candidates = try await store.nameCandidates(query) } catch { throw .store(error) }
         return NameCheckResult(findings: findings, conflicts: conflicts.conflicts(of: parsed, request, with: candidates, on: day), parse: parsed)
@@ -75,7 +75,7 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
     public func reserve(_ request: NameCheckRequest, applicant: String, needsPreapproval: Bool) async throws(NameDeskError) -> NameReservationOutcome {
         let (parsed, findings) = rules.check(request)
         let day = today()
-        let query = NameCandidateQuery(parsed: parsed, authority: request.authority, today: day, policy: rules.policy)
+        let query = NameCandidateQuery(parsed: parsed, industry: request.industry, authority: request.authority, today: day, policy: rules.policy)
         let reservation = NameReservation(
             id: makeReservationID(), name: parsed.normalized, zihao: parsed.zihao, industryPhrase: parsed.industry, type: request.type,
             industry: request.industry, authority: request.authority, applicant: applicant, reservedOn: day,

@@ -17,9 +17,26 @@ public struct NameCandidateQuery: Sendable, Hashable {
     public var endedSince: CalendarDate
     /// Today, for reservations' expiry.
     public var today: CalendarDate
+    /// Narrows the candidates whose 字号 only sounds like, contains or is contained in the proposed one
+    /// (W-HOMOPHONE, W-CONTAINS and W-VARIANT judge same-industry names only) to a superset of the same
+    /// industry; nil when the proposed name has no industry term (then every name is same-industry).
+    public var sameIndustry: SameIndustryFilter?
 
-    /// The query for a parsed name.
-    public init(parsed: ParsedName, authority: RegionCode, today: CalendarDate, policy: NameCheckPolicy, han: HanTables = .standard) {
+    /// A superset of "same industry" a backend can test on stored columns: the industry code starts with
+    /// `codePrefix` (or the 门类 is `section`), or the name has no industry phrase, or its phrase starts
+    /// with one of `terms` (the proposed term's synonyms).
+    public struct SameIndustryFilter: Sendable, Hashable {
+        /// A code prefix (大类: 2 digits, 中类: 3), nil when comparing by 门类.
+        public var codePrefix: String?
+        /// The 门类 letter, when comparing by 门类 (or when the declared code is a 门类).
+        public var section: String?
+        /// The synonyms of the proposed industry term.
+        public var terms: [String]
+    }
+
+    /// The query for a parsed name declared under `industry`.
+    public init(parsed: ParsedName, industry: IndustryCode, authority: RegionCode, today: CalendarDate, policy: NameCheckPolicy,
+                han: HanTables = .standard) {
         let zihao = SearchText.normalize(parsed.zihao, tables: han)
         var keys = [zihao]
         let characters = Array(zihao)
@@ -35,6 +52,27 @@ public struct NameCandidateQuery: Sendable, Hashable {
         self.contained = zihao
         self.endedSince = today.adding(months: -policy.cooldownMonths)
         self.today = today
+        self.sameIndustry = Self.filter(industry: industry, phrase: parsed.industry, policy: policy)
+    }
+
+    /// A superset of the names in the industry of `industry` and `phrase`; nil for a name without an
+    /// industry phrase.
+    static func filter(industry: IndustryCode, phrase: String, policy: NameCheckPolicy,
+                       lexicon: IndustryLexicon = .standard) -> SameIndustryFilter? {
+        let key = lexicon.comparisonKey(of: phrase)
+        guard !key.isEmpty else { return nil }
+        let code = industry.rawValue
+        let numeric = code.first?.isNumber == true
+        let section = IndustryTable.standard.entry(code)?.section
+        let terms = lexicon.terms(withKey: key)
+        switch policy.sameIndustryLevel {
+        case .section:
+            return SameIndustryFilter(codePrefix: nil, section: section, terms: terms)
+        case .division, .group:
+            let length = policy.sameIndustryLevel == .division ? 2 : 3
+            return numeric ? SameIndustryFilter(codePrefix: String(code.prefix(length)), section: nil, terms: terms)
+                : SameIndustryFilter(codePrefix: nil, section: section, terms: terms)
+        }
     }
 }
 

@@ -8,7 +8,7 @@ extension StoreContract {
                         id: String) async throws -> NameReservationOutcome {
         let request = NameCheckRequest(name: name, type: .llc, industry: IndustryCode(industry)!, authority: authority)
         let (parsed, findings) = NameRuleChecker.standard.check(request)
-        let query = NameCandidateQuery(parsed: parsed, authority: authority, today: day, policy: .standard)
+        let query = NameCandidateQuery(parsed: parsed, industry: request.industry, authority: authority, today: day, policy: .standard)
         let reservation = NameReservation(id: id, name: parsed.normalized, zihao: parsed.zihao, industryPhrase: parsed.industry,
                                           type: .llc, industry: request.industry, authority: authority, applicant: "测试",
                                           reservedOn: day, expiresOn: NameReservation.expiry(reservedOn: day, needsPreapproval: false),
@@ -20,9 +20,11 @@ extension StoreContract {
     }
 
     /// The candidates the store returns for `name` at the contract authority on `day`.
-    static func candidates(_ store: any RegistryStore, _ name: String, on day: CalendarDate) async throws -> [NameCandidate] {
+    static func candidates(_ store: any RegistryStore, _ name: String, industry: String = "1512",
+                           on day: CalendarDate) async throws -> [NameCandidate] {
         let parsed = EnterpriseNameParser.standard.parse(name)
-        return try await store.nameCandidates(NameCandidateQuery(parsed: parsed, authority: authority, today: day, policy: .standard))
+        return try await store.nameCandidates(NameCandidateQuery(parsed: parsed, industry: IndustryCode(industry)!, authority: authority,
+                                                                 today: day, policy: .standard))
     }
 
     static let nameCases: [Case] = [
@@ -39,10 +41,16 @@ extension StoreContract {
             try expect(red == ["长沙红光酒业发展有限公司"], "same 字号 in the authority only: \(red)")
             let homophone = try await candidates(store, "长沙牛兰山酒业有限公司", on: day).map(\.name)
             try expect(homophone == ["长沙牛栏山酒业有限公司"], "same pinyin: \(homophone)")
-            let contained = try await candidates(store, "长沙阿里巴巴科技有限公司", on: day).map(\.name)
+            let contained = try await candidates(store, "长沙阿里巴巴科技有限公司", industry: "6432", on: day).map(\.name)
             try expect(contained == ["长沙阿里巴巴巴巴网络科技有限公司"], "a longer 字号 containing the proposed one: \(contained)")
             let containing = try await candidates(store, "长沙新红光科技有限公司", on: day).map(\.name)
             try expect(containing == ["长沙红光酒业发展有限公司"], "a shorter 字号 inside the proposed one: \(containing)")
+            // A registration (not a bulk import) indexes its 字号 substrings too.
+            _ = try await store.register(ContractFixtures.draft(index: 9, name: "长沙巴巴乐软件有限公司", zihao: "巴巴乐"))
+            let registered = try await candidates(store, "长沙巴巴网络有限公司", industry: "6432", on: day).map(\.name).sorted()
+            try expect(registered == ["长沙阿里巴巴巴巴网络科技有限公司"], "another industry's containing 字号 is left out: \(registered)")
+            let software = try await candidates(store, "长沙巴巴软件有限公司", industry: "6513", on: day).map(\.name).sorted()
+            try expect(software == ["长沙巴巴乐软件有限公司"], "a registered (not imported) 字号 containing it: \(software)")
             let none = try await candidates(store, "长沙紫云科技有限公司", on: day)
             try expect(none.isEmpty, "nothing related: \(none.map(\.name))")
             let entity = try await candidates(store, "长沙红光服装有限公司", on: day).first

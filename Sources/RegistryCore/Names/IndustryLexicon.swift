@@ -73,6 +73,12 @@ public struct IndustryLexicon: Sendable {
         return groupByTerm[text] ?? text
     }
 
+    /// Every term whose comparison key is `key` (its synonym group's terms, or the key alone).
+    public func terms(withKey key: String) -> [String] {
+        let grouped = groupByTerm.filter { $0.value == key }.map(\.key)
+        return grouped.isEmpty ? [key] : (grouped + [key]).sorted()
+    }
+
     /// The typical 大类 of an industry phrase (those of its last term that has any), empty if unknown.
     public func typicalDivisions(of phrase: String) -> [String] {
         if let codes = divisionsByTerm[phrase], !codes.isEmpty { return codes }

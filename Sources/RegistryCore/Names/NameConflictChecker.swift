@@ -52,7 +52,8 @@ public struct NameConflictChecker: Sendable {
             var rule: NameRule?
             if existingName == parsed.normalized {
                 rule = .identical
-            } else if sameZihao && Self.letters(existingName) == proposedLetters {
+            } else if sameZihao && Self.letterCount(existingName) == proposedLetters.count
+                        && Self.letters(existingName) == proposedLetters {
                 rule = .reordered
             } else if sameZihao && sameIndustry {
                 rule = proposedKey.isEmpty || existingKey.isEmpty ? .sameZihaoNoIndustry : .sameZihaoSameIndustry
@@ -64,7 +65,8 @@ public struct NameConflictChecker: Sendable {
                     rule = .variant
                 } else if han.pinyinKey(existingFolded) == proposedPinyin && !proposedPinyin.isEmpty {
                     rule = .homophone
-                } else if existingFolded.count >= 2 && (existingFolded.contains(proposedFolded) || proposedFolded.contains(existingFolded)) {
+                } else if existingFolded.unicodeScalars.count >= 2
+                            && (existingFolded.contains(proposedFolded) || proposedFolded.contains(existingFolded)) {
                     rule = .contains
                 }
             }
@@ -115,7 +117,11 @@ public struct NameConflictChecker: Sendable {
     }
 
     /// The name's characters without brackets, sorted: equal for the same words in another order.
-    static func letters(_ name: String) -> [Character] {
-        name.filter { $0 != "（" && $0 != "）" }.sorted()
+    static func letterCount(_ name: String) -> Int {
+        name.unicodeScalars.reduce(0) { $0 + ($1 == "（" || $1 == "）" ? 0 : 1) }
+    }
+
+    static func letters(_ name: String) -> [UInt32] {
+        name.unicodeScalars.filter { $0 != "（" && $0 != "）" }.map(\.value).sorted()
     }
 }

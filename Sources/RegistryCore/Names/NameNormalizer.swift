@@ -7,6 +7,10 @@ public enum NameNormalizer {
     public static func normalize(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for var scalar in text.unicodeScalars {
+            if (0x3400...0x9FFF).contains(scalar.value) {  // the common case, a CJK ideograph: kept as it is
+                scalars.append(scalar)
+                continue
+            }
             if scalar.properties.isWhitespace || scalar == "\u{3000}" { continue }
             switch scalar {
             case "(": scalar = "（"
