@@ -11,8 +11,8 @@ extension SQLiteBenchmarkSupport {
     }
 
     /// `count` random current entities as proposals (each conflicts at least with itself).
-    public func sampleNames(count: Int, seed: UInt64) async throws -> [NameSample] {
-        let rows = try await store.pool.read { db in
+    public func sampleNames(count: Int, seed: UInt64) throws -> [NameSample] {
+        let rows = try store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT name, type, industry_code, authority FROM entities WHERE status = '存续' ORDER BY id")
         }
         var random = SplitMix64(seed: seed)

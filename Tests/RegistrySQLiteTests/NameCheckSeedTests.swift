@@ -2,6 +2,7 @@ import RegistryCore
 import RegistrySQLite
 import RegistryService
 import RegistryStore
+import Synchronization
 import Testing
 
 /// The pre-check against the seeded registry: the parser agrees with the generator's parts, and names
@@ -54,5 +55,31 @@ struct NameCheckSeedTests {
         ])) {
             try NameDesk<SQLiteRegistryStore>.request(name: " ", type: "ltd", industry: "99999", authority: "430199")
         }
+    }
+}
+
+/// Reservations through the desk with an injected clock: they hold the name, then stop counting at expiry.
+struct NameReservationClockTests {
+    final class Clock: Sendable {
+        let day = Mutex(CalendarDate(year: 2026, month: 11, day: 27)!)
+        var today: CalendarDate { day.withLock { $0 } }
+    }
+
+    @Test func aReservationExpiresByTheInjectedClock() async throws {
+        let clock = Clock()
+        let store = try await TemporaryStore.make()
+        let desk = NameDesk(store: store, today: { clock.today })
+        let request = try NameDesk<SQLiteRegistryStore>.request(name: "长沙紫霞软件开发有限公司", type: "llc", industry: "6513", authority: "430104")
+        let first = try await desk.reserve(request, applicant: "张三", needsPreapproval: false)
+        let reservation = try #require(first.reservation)
+        #expect(reservation.expiresOn == CalendarDate(year: 2027, month: 1, day: 27))
+        await #expect(throws: NameDeskError.self) { try await desk.reserve(request, applicant: "李四", needsPreapproval: false) }
+        #expect(try await desk.check(request).verdict == .blocked)
+        clock.day.withLock { $0 = CalendarDate(year: 2027, month: 1, day: 27)! }
+        #expect(try await desk.reservation(id: reservation.id).state == .expired)
+        #expect(try await desk.check(request).verdict == .available)
+        let second = try await desk.reserve(request, applicant: "李四", needsPreapproval: true)
+        #expect(second.reservation?.expiresOn == CalendarDate(year: 2028, month: 1, day: 27))
+        await #expect(throws: NameDeskError.reservationNotFound("NR0")) { try await desk.cancel(id: "NR0") }
     }
 }

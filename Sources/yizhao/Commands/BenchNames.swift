@@ -34,7 +34,7 @@ struct BenchNames: AsyncParsableCommand {
         let today = RegistryClock.today()
         let desk = NameDesk(store: registry, today: { today })
         print("registry\t\(try await registry.entityCount()) entities\t\(store.path)")
-        let samples = try await support.sampleNames(count: checks, seed: seed)
+        let samples = try support.sampleNames(count: checks, seed: seed)
         let requests = samples.map { NameCheckRequest(name: $0.name, type: $0.type, industry: $0.industry, authority: $0.authority) }
         for request in requests.prefix(200) { _ = try await desk.check(request) }  // warm the page cache
         var ours: [Double] = [], scan: [Double] = [], candidates = 0, blocked = 0
