@@ -133,7 +133,8 @@ extension SQLiteSchema {
     /// (`zihao_grams`: which longer 字号 contain a given one), recently ended former names (the authority a
     /// name was registered under is kept with it, so they are one index range), reservations.
     static let createNameChecks = """
-        CREATE INDEX entities_by_authority_pinyin ON entities(authority, zihao_pinyin, zihao_key);
+        CREATE INDEX entities_by_authority_pinyin ON entities(authority, zihao_pinyin, zihao_key, code, name, zihao, name_industry,
+            industry_code, industry_section, status, status_changed_on);
         ALTER TABLE name_history ADD COLUMN authority TEXT NOT NULL DEFAULT '';
         UPDATE name_history SET authority = (SELECT e.authority FROM entities e WHERE e.id = name_history.entity_id);
         CREATE INDEX name_history_by_authority_end ON name_history(authority, valid_to, zihao, name_key) WHERE valid_to IS NOT NULL;
