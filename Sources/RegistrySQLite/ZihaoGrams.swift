@@ -50,12 +50,8 @@ enum ZihaoGrams {
             """, arguments: [longest, longest])
     }
 
-    /// Fills the table for a registry created before it existed (migration 0003).
+    /// Fills the table for a registry created before it existed (migration 0003): the same set-based fill.
     static func backfill(_ db: Database) throws {
-        let entities = try Row.fetchCursor(db, sql: "SELECT id, authority, zihao_key FROM entities WHERE length(zihao_key) > 2")
-        var row = try RowWriter(db, sql: insertSQL)
-        while let entity = try entities.next() {
-            for values in rows(entityID: entity["id"], authority: entity["authority"], zihaoKey: entity["zihao_key"]) { try row.run(values) }
-        }
+        try fillAll(db)
     }
 }

@@ -85,7 +85,7 @@ public struct EnterpriseNameParser: Sendable {
         if let (before, inside, after) = lastBracket(in: rest), regions.isCurrentRegionName(String(inside)) || inside == "中国" || !regions.entries(named: inside).isEmpty {
             parsed.regionPlacement = .bracket
             parsed.region = String(inside)
-            parsed.regionChain = Array(regions.entries(named: inside).prefix(1))
+            parsed.regionChain = preferred(regions.entries(named: inside), authority: authority).map { [$0] } ?? []
             parsed.zihao = String(before)
             parsed.industry = String(after)
             return parsed
