@@ -53,3 +53,11 @@ struct NameParserTests {
         #expect(lexicon.comparisonKey(of: "") == "")
     }
 }
+
+extension NameParserTests {
+    @Test func synonymTermsOfAKey() {
+        let terms = IndustryLexicon.standard.terms(withKey: "房地产")
+        #expect(terms == ["地产", "房产", "房地产", "房地产开发", "置业"])
+        #expect(IndustryLexicon.standard.terms(withKey: "湘菜") == ["湘菜"])
+    }
+}

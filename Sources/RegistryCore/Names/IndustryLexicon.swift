@@ -7,6 +7,8 @@ public struct IndustryLexicon: Sendable {
     private let divisionsByTerm: [String: [String]]
     /// Synonym group per term.
     private let groupByTerm: [String: String]
+    /// The terms of each group (sorted, the group's name included).
+    private let termsByGroup: [String: [String]]
     private let featureWords: Set<String>
 
     /// The lexicon built from the standard industry table and the project's word tables.
@@ -36,6 +38,7 @@ public struct IndustryLexicon: Sendable {
         for word in IndustrySynonyms.featureWords where divisions[word] == nil { divisions[word] = [] }
         self.divisionsByTerm = divisions
         self.groupByTerm = groups
+        self.termsByGroup = Dictionary(grouping: groups, by: \.value).mapValues { Array(Set($0.map(\.key) + [$0[0].value])).sorted() }
         self.featureWords = Set(IndustrySynonyms.featureWords)
         self.longest = divisions.keys.map(\.count).max() ?? 0
     }
@@ -75,8 +78,7 @@ public struct IndustryLexicon: Sendable {
 
     /// Every term whose comparison key is `key` (its synonym group's terms, or the key alone).
     public func terms(withKey key: String) -> [String] {
-        let grouped = groupByTerm.filter { $0.value == key }.map(\.key)
-        return grouped.isEmpty ? [key] : (grouped + [key]).sorted()
+        termsByGroup[key] ?? [key]
     }
 
     /// The typical 大类 of an industry phrase (those of its last term that has any), empty if unknown.
