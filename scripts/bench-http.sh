@@ -34,7 +34,7 @@ with open(sys.argv[2], "w") as out:
 PY
 
 start() { # extra serve options...
-  "$bin" serve --db "$db" --port "$port" --log-level warning "$@" > "$work/server.log" 2>&1 &
+  "$bin" serve --db "$db" --port "$port" --log-level warning --rate-limit 0 "$@" > "$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 }

@@ -13,12 +13,19 @@ public struct HTTPSettings: Sendable {
     public var port: Int
     /// Largest accepted request body in bytes.
     public var maxBodyBytes: Int
+    /// The per-client limit of the public API (SPEC §6); nil: no limit.
+    public var rateLimiter: ClientRateLimiter?
+    /// Identify clients by `X-Forwarded-For` (only behind a trusted proxy).
+    public var trustForwardedFor: Bool
 
-    /// Creates settings; the defaults are SPEC §7's.
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 256 * 1024) {
+    /// Creates settings; the defaults are SPEC §7's (no rate limit unless one is given).
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 256 * 1024,
+                rateLimiter: ClientRateLimiter? = nil, trustForwardedFor: Bool = false) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
+        self.rateLimiter = rateLimiter
+        self.trustForwardedFor = trustForwardedFor
     }
 }
 
@@ -49,13 +56,16 @@ public struct HTTPDependencies<Store: RegistryStore>: Sendable {
 /// Builds the Yizhao HTTP application.
 public enum HTTPServer {
     /// The router with every route and the middleware stack, outermost first: request id, access
-    /// log, metrics, problem+json mapping, body limit.
+    /// log, metrics, problem+json mapping, rate limit (public API), body limit.
     public static func router<Store>(settings: HTTPSettings, dependencies: HTTPDependencies<Store>) -> Router<YizhaoRequestContext> {
         let router = Router(context: YizhaoRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
+        if let limiter = settings.rateLimiter {
+            router.add(middleware: RateLimitMiddleware(limiter: limiter, trustForwardedFor: settings.trustForwardedFor))
+        }
         router.add(middleware: BodyLimitMiddleware(maxBytes: settings.maxBodyBytes))
         HealthRoutes(readiness: dependencies.readiness, metrics: dependencies.metrics).register(on: router)
         CodeRoutes(desk: dependencies.codeDesk).register(on: router)

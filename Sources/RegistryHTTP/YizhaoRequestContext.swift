@@ -6,9 +6,13 @@ public struct YizhaoRequestContext: RequestContext {
     /// Hummingbird's core storage (logger, parameters, endpoint path).
     public var coreContext: CoreRequestContextStorage
 
+    /// The client's address (`IP` without the port), for per-client rate limits; nil when unknown.
+    public var remoteAddress: String?
+
     /// Creates the context for a request arriving on a channel.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The request id this request is logged under.

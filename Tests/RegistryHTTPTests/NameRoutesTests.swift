@@ -5,6 +5,7 @@ import NIOCore
 import RegistryCore
 import RegistryService
 import RegistryStore
+import Synchronization
 import Testing
 @testable import RegistryHTTP
 
@@ -95,6 +96,50 @@ struct NameRoutesTests {
                 let problem = try JSONDecoder().decode(ProblemBody.self, from: Data(response.body.readableBytesView))
                 #expect(problem.code == "name-rejected" && problem.check?.findings.first?.rule == "N-MISLEADING")
             }
+        }
+    }
+}
+
+/// SPEC §6: public endpoints are rate-limited per client with `Retry-After`.
+struct RateLimitTests {
+    final class Clock: Sendable {
+        let seconds = Mutex(0.0)
+    }
+
+    @Test func theBucketRefillsWithTime() {
+        let clock = Clock()
+        let limiter = ClientRateLimiter(perSecond: 2, burst: 3, now: { clock.seconds.withLock { $0 } })
+        #expect((0..<3).map { _ in limiter.take(for: "a") } == [.allowed, .allowed, .allowed])
+        #expect(limiter.take(for: "a") == .limited(retryAfter: 1))
+        #expect(limiter.take(for: "b") == .allowed)  // per client
+        clock.seconds.withLock { $0 = 0.5 }
+        #expect(limiter.take(for: "a") == .allowed)
+        #expect(limiter.take(for: "a") == .limited(retryAfter: 1))
+    }
+
+    @Test func memoryStaysBounded() {
+        let clock = Clock()
+        let limiter = ClientRateLimiter(perSecond: 1, burst: 1, maximumClients: 10, now: { clock.seconds.withLock { $0 } })
+        for index in 0..<10 { _ = limiter.take(for: "c\(index)") }
+        clock.seconds.withLock { $0 = 5 }  // every bucket has refilled
+        _ = limiter.take(for: "new")
+        #expect(limiter.clientCount <= 10)
+    }
+
+    @Test func aLimitedClientGets429WithRetryAfter() async throws {
+        let clock = Clock()
+        let limiter = ClientRateLimiter(perSecond: 1, burst: 2, now: { clock.seconds.withLock { $0 } })
+        try await TestApp.make(rateLimiter: limiter).test(.router) { client in
+            for _ in 0..<2 {
+                try await client.execute(uri: "/v1/codes/91110000600037341L", method: .get) { #expect($0.status == .ok) }
+            }
+            try await client.execute(uri: "/v1/codes/91110000600037341L", method: .get) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers[.retryAfter] == "1")
+                let problem = try JSONDecoder().decode(ProblemBody.self, from: Data(response.body.readableBytesView))
+                #expect(problem.code == "rate-limited")
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }  // not limited
         }
     }
 }

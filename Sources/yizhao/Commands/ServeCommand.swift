@@ -29,6 +29,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Search pages kept between writes (0 disables the cache).")
     var searchCache = 4_096
 
+    @Option(help: "Public API requests per second per client, on average (0: no limit).")
+    var rateLimit = 20.0
+
+    @Option(help: "Public API requests a client may make at once.")
+    var rateBurst = 40
+
+    @Flag(help: "Identify clients by the first X-Forwarded-For address (only behind a trusted proxy).")
+    var trustForwardedFor = false
+
     @OptionGroup var store: StoreOptions
 
     @OptionGroup var logging: LoggingOptions
@@ -38,6 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive.") }
         guard searchCache >= 0 else { throw ValidationError("--search-cache must be 0 or more.") }
         guard (0...5_000_000).contains(seed) else { throw ValidationError("--seed must be 0–5,000,000, not \(seed).") }
+        guard rateLimit >= 0, rateLimit.isFinite else { throw ValidationError("--rate-limit must be 0 or more.") }
+        guard rateBurst >= 1 else { throw ValidationError("--rate-burst must be at least 1.") }
     }
 
     func run() async throws {
@@ -55,7 +66,13 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.notice("registry already populated; --seed ignored", metadata: ["entities": "\(existing)"])
             }
         }
-        let settings = HTTPSettings(host: host, port: port, maxBodyBytes: maxBodyBytes)
+        let started = ContinuousClock.now
+        let limiter = rateLimit > 0 ? ClientRateLimiter(perSecond: rateLimit, burst: rateBurst, now: {
+            let elapsed = ContinuousClock.now - started
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }) : nil
+        let settings = HTTPSettings(host: host, port: port, maxBodyBytes: maxBodyBytes, rateLimiter: limiter,
+                                    trustForwardedFor: trustForwardedFor)
         let app = HTTPServer.application(
             settings: settings,
             dependencies: HTTPDependencies(store: registry, today: { RegistryClock.today() }, metrics: metrics, readiness: { await Self.isReady(registry) }),
