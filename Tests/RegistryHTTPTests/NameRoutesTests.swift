@@ -124,6 +124,9 @@ struct RateLimitTests {
         clock.seconds.withLock { $0 = 5 }  // every bucket has refilled
         _ = limiter.take(for: "new")
         #expect(limiter.clientCount <= 10)
+        // A flood of new addresses, none refilled: the table is cleared rather than swept on every request.
+        for index in 0..<25 { _ = limiter.take(for: "flood\(index)") }
+        #expect(limiter.clientCount <= 10)
     }
 
     @Test func aLimitedClientGets429WithRetryAfter() async throws {

@@ -21,7 +21,8 @@ public final class ClientRateLimiter: Sendable {
     /// Requests a client may make at once.
     public let burst: Double
     /// Clients remembered at most; past that, buckets that have refilled completely are forgotten (a full
-    /// bucket is what a new client gets anyway), so memory stays bounded.
+    /// bucket is what a new client gets anyway), and if that frees less than a tenth, all are (a flood of
+    /// new addresses must not make every request sweep the whole table): memory and work stay bounded.
     public let maximumClients: Int
     private let now: @Sendable () -> Double
     private let buckets = Mutex<[String: Bucket]>([:])
@@ -51,6 +52,7 @@ public final class ClientRateLimiter: Sendable {
             buckets[client] = bucket
             if buckets.count > maximumClients {
                 buckets = buckets.filter { $0.value.tokens + (time - $0.value.updated) * perSecond < burst }
+                if buckets.count > maximumClients * 9 / 10 { buckets.removeAll(keepingCapacity: true) }
             }
             return decision
         }
