@@ -9,7 +9,6 @@ public struct IndustryLexicon: Sendable {
     private let groupByTerm: [String: String]
     /// The terms of each group (sorted, the group's name included).
     private let termsByGroup: [String: [String]]
-    private let featureWords: Set<String>
 
     /// The lexicon built from the standard industry table and the project's word tables.
     public static let standard = IndustryLexicon(table: .standard)
@@ -39,15 +38,11 @@ public struct IndustryLexicon: Sendable {
         self.divisionsByTerm = divisions
         self.groupByTerm = groups
         self.termsByGroup = Dictionary(grouping: groups, by: \.value).mapValues { Array(Set($0.map(\.key) + [$0[0].value])).sorted() }
-        self.featureWords = Set(IndustrySynonyms.featureWords)
         self.longest = divisions.keys.map(\.count).max() ?? 0
     }
 
     /// Whether `text` is a term or feature word.
     public func contains(_ text: some StringProtocol) -> Bool { divisionsByTerm[String(text)] != nil }
-
-    /// Whether `text` is a feature word (发展, 实业 …).
-    public func isFeatureWord(_ text: String) -> Bool { featureWords.contains(text) }
 
     /// The longest term or feature word `text` ends with that leaves at least `keeping` characters.
     public func longestSuffix(of text: Substring, keeping: Int) -> Substring? {

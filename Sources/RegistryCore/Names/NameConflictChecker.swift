@@ -17,19 +17,6 @@ public struct NameConflictChecker: Sendable {
         self.policy = policy
     }
 
-    /// The keys a store looks candidates up by: exact, folded and pinyin 字号, and the 字号's substrings.
-    public func lookupKeys(zihao: String) -> (zihao: String, folded: String, pinyin: String, parts: [String]) {
-        let folded = han.simplified(zihao)
-        let characters = Array(folded)
-        var parts: [String] = []
-        if characters.count > 2 {
-            for length in 2..<characters.count {
-                for start in 0...(characters.count - length) { parts.append(String(characters[start..<(start + length)])) }
-            }
-        }
-        return (zihao, folded, han.pinyinKey(folded), parts)
-    }
-
     /// One conflict per counting candidate that conflicts, most specific rule each, most severe first.
     public func conflicts(of parsed: ParsedName, _ request: NameCheckRequest, with candidates: [NameCandidate],
                           on today: CalendarDate) -> [NameConflict] {
