@@ -11,14 +11,8 @@ struct NameCheckRequestDTO: Decodable, Sendable {
     let related: [String]?
 }
 
-/// The body of `POST /v1/name-reservations`.
-struct NameReservationRequestDTO: Decodable, Sendable {
-    let name: String
-    let type: String
-    let industry: String
-    let authority: String
-    let parent: String?
-    let related: [String]?
+/// What the body of `POST /v1/name-reservations` has beyond a check's fields (the same JSON object).
+struct NameReservationExtrasDTO: Decodable, Sendable {
     /// Who reserves (the investors' names).
     let applicant: String
     /// A pre-registration approval is needed: reserved for a year instead of two months.

@@ -15,12 +15,18 @@ enum JSONBody {
 
     /// Decodes a JSON request body, insisting on a JSON media type when one is declared.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+        try JSONDecoder().decode(T.self, from: try await data(from: request, context: context))
+    }
+
+    /// The bytes of a JSON request body (for bodies read as more than one DTO), insisting on a JSON media
+    /// type when one is declared.
+    static func data(from request: Request, context: some RequestContext) async throws -> Data {
         if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
             throw Problem.unsupportedMediaType(contentType)
         }
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw Problem.invalidJSON("The request body is empty.") }
-        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        return Data(buffer.readableBytesView)
     }
 }

@@ -20,8 +20,10 @@ struct NameRoutes<Store: RegistryStore>: Sendable {
             return try JSONBody.response(NameCheckView(result))
         }
         router.post("/v1/name-reservations") { request, context in
-            let body = try await JSONBody.decode(NameReservationRequestDTO.self, from: request, context: context)
-            let applicant = body.applicant.trimmingCharacters(in: .whitespaces)
+            let data = try await JSONBody.data(from: request, context: context)
+            let body = try JSONDecoder().decode(NameCheckRequestDTO.self, from: data)
+            let extras = try JSONDecoder().decode(NameReservationExtrasDTO.self, from: data)
+            let applicant = extras.applicant.trimmingCharacters(in: .whitespaces)
             var checked: NameCheckRequest?
             var problems: [NameDeskError.FieldProblem] = []
             do throws(NameDeskError) {
@@ -34,7 +36,7 @@ struct NameRoutes<Store: RegistryStore>: Sendable {
                 problems.append(.init(field: "applicant", message: "the applicant (the investors' names) is required, at most 200 characters"))
             }
             guard problems.isEmpty, let checked else { throw NameDeskError.invalidRequest(problems) }
-            let outcome = try await desk.reserve(checked, applicant: applicant, needsPreapproval: body.needsPreapproval ?? false)
+            let outcome = try await desk.reserve(checked, applicant: applicant, needsPreapproval: extras.needsPreapproval ?? false)
             guard let reservation = outcome.reservation else { throw NameDeskError.notReservable(outcome.check) }
             Counter(label: "yizhao_name_reservations_total").increment()
             var response = try JSONBody.response(NameReservationCreatedDTO(reservation: NameReservationView(reservation),
