@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // Pure domain: no I/O, no dependencies beyond the standard library and Foundation value types.
@@ -41,7 +42,7 @@ let package = Package(
         // Use cases shared by the HTTP and CLI edges.
         .target(
             name: "RegistryService",
-            dependencies: ["RegistryCore", "RegistryStore"],
+            dependencies: ["RegistryCore", "RegistryStore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // Hummingbird routes, DTOs, middleware and the problem+json mapping.

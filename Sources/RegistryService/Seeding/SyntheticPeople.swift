@@ -3,9 +3,6 @@ import RegistryCore
 /// Synthetic natural persons with well-formed resident ID numbers (GB 11643: region, birth date,
 /// sequence, ISO 7064 MOD 11-2 check). They are fake: no real person is meant.
 enum SyntheticPeople {
-    static let idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    static let idChecks = Array("10X98765432")
-
     static func person(_ random: inout SplitMix64, region: Int) -> Person {
         let surname = SeedVocabulary.surnames[Int(random.next() % UInt64(SeedVocabulary.surnames.count))]
         var name = surname
@@ -17,13 +14,6 @@ enum SyntheticPeople {
 
     static func idNumber(_ random: inout SplitMix64, region: Int) -> String {
         let birth = CalendarDate(daysSinceEpoch: -5_500 + Int(random.next() % 16_000))  // 1955–1998
-        let sequence = Int(random.next() % 999) + 1
-        var digits = String(region) + birth.description.filter { $0 != "-" }
-        let sequenceText = String(sequence)
-        digits += String(repeating: "0", count: 3 - sequenceText.count) + sequenceText
-        var sum = 0
-        for (index, character) in digits.enumerated() { sum += Int(String(character))! * idWeights[index] }
-        digits.append(idChecks[sum % 11])
-        return digits
+        return ResidentID.synthetic(region: region, birth: birth, sequence: Int(random.next() % 999) + 1)
     }
 }

@@ -1,0 +1,65 @@
+/// A point in time, in milliseconds since 1970-01-01T00:00:00Z. Core never reads the clock: instants come
+/// from the edge.
+public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// Milliseconds since the Unix epoch.
+    public let millisecondsSinceEpoch: Int64
+
+    /// Creates an instant.
+    public init(millisecondsSinceEpoch: Int64) { self.millisecondsSinceEpoch = millisecondsSinceEpoch }
+
+    /// The civil date in China (UTC+8, no daylight saving) at this instant.
+    public var chinaDay: CalendarDate {
+        let shifted = millisecondsSinceEpoch + 8 * 3_600_000
+        let days = shifted >= 0 ? shifted / 86_400_000 : (shifted - 86_399_999) / 86_400_000
+        return CalendarDate(daysSinceEpoch: Int(days))
+    }
+
+    /// RFC 3339 in UTC with milliseconds: `2026-11-27T04:47:29.123Z`.
+    public var description: String {
+        let ms = millisecondsSinceEpoch
+        let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
+        let rest = ms - days * 86_400_000
+        func pad(_ value: Int64, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(CalendarDate(daysSinceEpoch: Int(days)))T\(pad(rest / 3_600_000, 2)):\(pad(rest / 60_000 % 60, 2)):"
+            + "\(pad(rest / 1_000 % 60, 2)).\(pad(rest % 1_000, 3))Z"
+    }
+
+    /// Parses the `description` format (and without milliseconds).
+    public init?(iso text: String) {
+        let characters = Array(text)
+        guard characters.count >= 20, characters[10] == "T", characters.last == "Z",
+              let day = CalendarDate(iso: String(characters[0..<10])),
+              let hours = Int64(String(characters[11..<13])), let minutes = Int64(String(characters[14..<16])),
+              let seconds = Int64(String(characters[17..<19])), hours < 24, minutes < 60, seconds < 60 else { return nil }
+        var milliseconds: Int64 = 0
+        if characters.count == 24 {
+            guard characters[19] == ".", let value = Int64(String(characters[20..<23])) else { return nil }
+            milliseconds = value
+        } else if characters.count != 20 {
+            return nil
+        }
+        millisecondsSinceEpoch = Int64(day.daysSinceEpoch) * 86_400_000 + ((hours * 60 + minutes) * 60 + seconds) * 1_000 + milliseconds
+    }
+
+    /// `count` milliseconds later.
+    public func adding(milliseconds count: Int64) -> Instant { Instant(millisecondsSinceEpoch: millisecondsSinceEpoch + count) }
+
+    public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let instant = Instant(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "“\(text)” is not an RFC 3339 UTC time")
+        }
+        self = instant
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
