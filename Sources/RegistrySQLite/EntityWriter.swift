@@ -54,19 +54,26 @@ enum EntityWriter {
 
     /// Writes the rows of a prepared dossier (not its search index); `grams: false` leaves `zihao_grams`
     /// to a set-based fill after a bulk load (`ZihaoGrams.fillAll`).
-    static func write(_ db: Database, _ prepared: PreparedDossier, grams: Bool = true) throws {
+    /// `before` runs ahead of each part's writes (fault injection).
+    static func write(_ db: Database, _ prepared: PreparedDossier, grams: Bool = true,
+                      before: (CompletionStep) throws -> Void = { _ in }) throws {
+        try before(.entity)
         var row = try RowWriter(db, sql: insertEntitySQL)
         try row.run(prepared.entity)
+        try before(.license)
         row = try RowWriter(db, sql: insertLicenseSQL)
         for license in prepared.licenses { try row.run(license) }
         if let tax = prepared.tax {
+            try before(.tax)
             row = try RowWriter(db, sql: insertTaxSQL)
             try row.run(tax)
         }
         if let statistics = prepared.statistics {
+            try before(.statistics)
             row = try RowWriter(db, sql: insertStatisticsSQL)
             try row.run(statistics)
         }
+        try before(.nameHistory)
         row = try RowWriter(db, sql: insertNameSQL)
         for name in prepared.names { try row.run(name) }
         if grams && prepared.zihaoKey.count > 2 {
@@ -77,9 +84,10 @@ enum EntityWriter {
 
     /// Inserts a whole dossier (entity, licenses, registrations, names) under `id` and returns its
     /// prepared form; the caller indexes it.
-    static func insert(_ db: Database, _ dossier: EntityDossier, id: Int64) throws -> PreparedDossier {
+    static func insert(_ db: Database, _ dossier: EntityDossier, id: Int64,
+                       before: (CompletionStep) throws -> Void = { _ in }) throws -> PreparedDossier {
         let prepared = PreparedDossier(dossier, id: id)
-        try write(db, prepared)
+        try write(db, prepared, before: before)
         return prepared
     }
 }

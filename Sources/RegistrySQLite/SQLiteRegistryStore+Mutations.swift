@@ -48,24 +48,30 @@ extension SQLiteRegistryStore {
     }
 
     public func register(_ draft: EntityDraft) async throws(StoreError) -> EntityDossier {
-        try await write { db in
-            var sequence = try Int.fetchOne(db, sql: "SELECT next_value FROM code_sequence WHERE id = 1") ?? 0
-            var code: CreditCode
-            repeat {
-                do {
-                    code = try CodeAllocator.creditCode(type: draft.type, authority: draft.authority, sequence: sequence)
-                } catch {
-                    throw StoreError.sequenceExhausted
-                }
-                sequence += 1
-            } while try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entities WHERE subject_id = ?)",
-                                      arguments: [code.organizationCode.rawValue]) == true
-            try db.execute(sql: "UPDATE code_sequence SET next_value = ? WHERE id = 1", arguments: [sequence])
-            let dossier = draft.dossier(code: code)
-            let prepared = try EntityWriter.insert(db, dossier, id: try EntityWriter.nextEntityID(db))
-            try SearchIndexWriter.add(db, key: prepared.key, document: prepared.document, bigrams: prepared.bigrams)
-            return dossier
-        }
+        try await write { db in try Self.registerEntity(db, draft) }
+    }
+
+    /// Allocates the draft's code and writes the whole dossier and its search index; `before` runs ahead of
+    /// each write (fault injection). The caller holds the write transaction.
+    static func registerEntity(_ db: Database, _ draft: EntityDraft, before: (CompletionStep) throws -> Void = { _ in }) throws -> EntityDossier {
+        try before(.code)
+        var sequence = try Int.fetchOne(db, sql: "SELECT next_value FROM code_sequence WHERE id = 1") ?? 0
+        var code: CreditCode
+        repeat {
+            do {
+                code = try CodeAllocator.creditCode(type: draft.type, authority: draft.authority, sequence: sequence)
+            } catch {
+                throw StoreError.sequenceExhausted
+            }
+            sequence += 1
+        } while try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entities WHERE subject_id = ?)",
+                                  arguments: [code.organizationCode.rawValue]) == true
+        try db.execute(sql: "UPDATE code_sequence SET next_value = ? WHERE id = 1", arguments: [sequence])
+        let dossier = draft.dossier(code: code)
+        let prepared = try EntityWriter.insert(db, dossier, id: try EntityWriter.nextEntityID(db), before: before)
+        try before(.searchIndex)
+        try SearchIndexWriter.add(db, key: prepared.key, document: prepared.document, bigrams: prepared.bigrams)
+        return dossier
     }
 
     public func rename(_ code: CreditCode, to name: String, parts: NameParts, on date: CalendarDate) async throws(StoreError) -> EntityDossier {

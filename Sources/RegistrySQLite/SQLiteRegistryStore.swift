@@ -11,10 +11,14 @@ public final class SQLiteRegistryStore: RegistryStore {
     public let path: String
     /// Recent search pages of the current registry generation.
     let searchCache: SearchCache
+    /// Which completion writes fail on purpose (tests only; nothing fails by default).
+    let failsBefore: @Sendable (CompletionStep) -> Bool
 
     /// Opens (creating if needed) the registry at `path`. Call `migrate()` before use.
     /// `searchCacheCapacity` pages are kept between writes (0 turns the cache off).
-    public init(path: String, searchCacheCapacity: Int = 4_096) throws(StoreError) {
+    /// `failsBefore` injects a failure ahead of a completion write, for the all-or-nothing tests.
+    public init(path: String, searchCacheCapacity: Int = 4_096,
+                failsBefore: @escaping @Sendable (CompletionStep) -> Bool = { _ in false }) throws(StoreError) {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -35,6 +39,13 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
         self.path = path
         self.searchCache = SearchCache(capacity: searchCacheCapacity)
+        self.failsBefore = failsBefore
+    }
+
+    /// Throws `StoreError.injected` ahead of a write the fault plan names.
+    var faultHook: @Sendable (CompletionStep) throws -> Void {
+        let failsBefore = self.failsBefore
+        return { step in if failsBefore(step) { throw StoreError.injected(step) } }
     }
 
     public func migrate() async throws(StoreError) {
@@ -65,8 +76,8 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// Removes every entity, registration and name reservation (for `seed --force`), in one transaction.
     public func eraseRegistry() async throws(StoreError) {
         try await write { db in
-            for table in ["search_term_counts", "search_documents", "name_history", "zihao_grams", "name_reservations",
-                          "statistics_registrations", "tax_registrations", "business_licenses", "entities"] {
+            for table in ["search_term_counts", "search_documents", "name_history", "zihao_grams", "application_reviews", "application_versions",
+                          "applications", "change_feed", "name_reservations", "statistics_registrations", "tax_registrations", "business_licenses", "entities"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             try db.execute(sql: "INSERT INTO search_trigrams(search_trigrams) VALUES ('rebuild')")

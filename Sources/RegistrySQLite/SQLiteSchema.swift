@@ -14,6 +14,9 @@ enum SQLiteSchema {
             try db.execute(sql: createNameChecks)
             try ZihaoGrams.backfill(db)
         }
+        migrator.registerMigration("0004-create-applications") { db in
+            try db.execute(sql: createApplications)
+        }
         return migrator
     }
 
@@ -164,5 +167,103 @@ extension SQLiteSchema {
         ) WITHOUT ROWID;
         CREATE INDEX name_reservations_by_authority ON name_reservations(authority, state, expires_on);
         CREATE UNIQUE INDEX name_reservations_one_active_name ON name_reservations(authority, name_key) WHERE state = 'active';
+        """
+}
+
+extension SQLiteSchema {
+    static let departments = "'market','tax','statistics'"
+
+    /// Unified registration: access tokens (hashes only), applications with their form versions and reviews,
+    /// idempotency keys, the audit log and the change feed; named counters (application numbers).
+    static let createApplications = """
+        CREATE TABLE access_tokens (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL CHECK (label <> ''),
+            role TEXT NOT NULL CHECK (role IN ('clerk','reviewer.market','reviewer.tax','reviewer.statistics','supervisor','auditor','admin')),
+            secret_hash TEXT NOT NULL CHECK (length(secret_hash) = 64),
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+        CREATE UNIQUE INDEX access_tokens_by_hash ON access_tokens(secret_hash);
+
+        CREATE TABLE counters (
+            name TEXT PRIMARY KEY,
+            next_value INTEGER NOT NULL CHECK (next_value >= 1)
+        ) WITHOUT ROWID;
+        INSERT INTO counters (name, next_value) VALUES ('application', 1);
+
+        CREATE TABLE applications (
+            number TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('establishment')),
+            state TEXT NOT NULL CHECK (state IN ('under-review','returned','completed')),
+            version INTEGER NOT NULL CHECK (version >= 1),
+            name TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN (\(entityTypes))),
+            authority TEXT NOT NULL CHECK (length(authority) = 6),
+            reservation_id TEXT REFERENCES name_reservations(id),
+            accepted_by TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            submitted_at TEXT NOT NULL,
+            deadline TEXT NOT NULL,
+            completed_at TEXT,
+            code TEXT,
+            CHECK ((state = 'completed') = (code IS NOT NULL AND completed_at IS NOT NULL))
+        ) WITHOUT ROWID;
+        CREATE INDEX applications_by_state ON applications(state, number);
+        CREATE UNIQUE INDEX applications_by_code ON applications(code) WHERE code IS NOT NULL;
+
+        CREATE TABLE application_versions (
+            number TEXT NOT NULL REFERENCES applications(number),
+            version INTEGER NOT NULL CHECK (version >= 1),
+            form TEXT NOT NULL CHECK (json_valid(form)),
+            submitted_at TEXT NOT NULL,
+            PRIMARY KEY (number, version)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE application_reviews (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL REFERENCES applications(number),
+            version INTEGER NOT NULL,
+            department TEXT NOT NULL CHECK (department IN (\(departments))),
+            decision TEXT NOT NULL CHECK (decision IN ('approve','return')),
+            reasons TEXT NOT NULL CHECK (json_valid(reasons)),
+            reviewer TEXT NOT NULL,
+            at TEXT NOT NULL,
+            FOREIGN KEY (number, version) REFERENCES application_versions(number, version)
+        );
+        CREATE UNIQUE INDEX application_reviews_one_per_department ON application_reviews(number, version, department)
+            WHERE reviewer <> 'system';
+        CREATE INDEX application_reviews_by_time ON application_reviews(at);
+
+        CREATE TABLE idempotency_keys (
+            scope TEXT NOT NULL,
+            key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            body BLOB NOT NULL,
+            location TEXT,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (scope, key)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE audit_log (
+            sequence INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            request_id TEXT
+        );
+
+        CREATE TABLE change_feed (
+            sequence INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            code TEXT NOT NULL,
+            change TEXT NOT NULL,
+            old_values TEXT CHECK (old_values IS NULL OR json_valid(old_values)),
+            new_values TEXT NOT NULL CHECK (json_valid(new_values))
+        );
+        CREATE INDEX change_feed_by_code ON change_feed(code, sequence);
         """
 }

@@ -26,3 +26,11 @@ public enum NameDeskError: Error, Sendable, Hashable {
         }
     }
 }
+
+extension NameDeskError {
+    /// The store's error, when the store failed.
+    public var storeError: StoreError? {
+        if case .store(let error) = self { return error }
+        return nil
+    }
+}

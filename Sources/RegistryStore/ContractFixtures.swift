@@ -49,3 +49,36 @@ public enum ContractFixtures {
         return draft.dossier(code: code)
     }
 }
+
+extension ContractFixtures {
+    /// The instant applications are accepted and reviewed at (10:00 in Changsha on `day`).
+    public static let instant = Instant(millisecondsSinceEpoch: Int64(day.daysSinceEpoch) * 86_400_000 + 2 * 3_600_000)
+
+    /// The actor of contract mutations.
+    public static let actor = Actor(label: "contract", role: "clerk", requestID: nil)
+
+    /// The example form under `name`, validated; `reservationID` names a reservation of that name.
+    public static func form(name: String = "长沙云图湾网络科技有限公司", reservationID: String? = nil) -> ApplicationForm {
+        var form = try! ApplicationFormInput.example(name: name).validate(today: day, reservation: .none).get()
+        form.market.reservationID = reservationID
+        return form
+    }
+
+    /// A new application for `form`.
+    public static func application(_ form: ApplicationForm = form()) -> NewApplication {
+        NewApplication(kind: .establishment, form: form, acceptedBy: "contract", receivedAt: instant,
+                       deadline: WorkingCalendar().adding(workingDays: 3, to: day))
+    }
+
+    /// An approval (or a return with a reason) by `department` of `version`.
+    public static func review(_ department: Department, _ decision: Application.Review.Decision = .approve,
+                              version: Int = 1) -> Application.Review {
+        Application.Review(department: department, decision: decision, reasons: decision == .return ? ["材料不全"] : [],
+                           reviewer: department.rawValue, at: instant, version: version)
+    }
+
+    /// The standard completion plan on `day`.
+    public static let plan: @Sendable (Application) -> CompletionPlan = { application in
+        CompletionPlan(for: application, rules: .standard, conflicts: .standard, day: day)
+    }
+}

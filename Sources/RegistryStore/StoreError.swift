@@ -6,6 +6,16 @@ public enum StoreError: Error, Sendable, Hashable {
     case entityNotFound(CreditCode)
     /// No name reservation has this id.
     case reservationNotFound(String)
+    /// No application has this number.
+    case applicationNotFound(String)
+    /// No access token has this id.
+    case tokenNotFound(Int64)
+    /// The application does not allow the transition.
+    case application(ApplicationError)
+    /// An `Idempotency-Key` was reused with a different request.
+    case idempotencyKeyReused(String)
+    /// A write failed on purpose (fault injection in tests).
+    case injected(CompletionStep)
     /// A unique value is taken (a code, a subject identifier…); names the constraint.
     case conflict(String)
     /// The database was migrated by a newer Yizhao: these migration ids are unknown here.
@@ -25,6 +35,11 @@ extension StoreError: CustomStringConvertible {
         switch self {
         case .entityNotFound(let code): "no entity with code \(code)"
         case .reservationNotFound(let id): "no name reservation with id \(id)"
+        case .applicationNotFound(let number): "no application with number \(number)"
+        case .tokenNotFound(let id): "no access token with id \(id)"
+        case .application(let error): error.description
+        case .idempotencyKeyReused(let key): "the Idempotency-Key \(key) was used for a different request"
+        case .injected(let step): "injected fault before the \(step.rawValue) write"
         case .conflict(let what): "conflict: \(what)"
         case .unknownMigrations(let ids): "the database was migrated by a newer version (unknown migrations: \(ids.joined(separator: ", ")))"
         case .notMigrated(let pending): "the database is not migrated (pending: \(pending.joined(separator: ", "))); run `yizhao migrate`"

@@ -120,13 +120,38 @@ enum ProblemMapping {
         case .reservationNotFound(let id):
             return Problem(.notFound, code: "reservation-not-found", title: "No such name reservation",
                            detail: "No name reservation has the id \(id).")
+        case .applicationNotFound(let number):
+            return Problem(.notFound, code: "application-not-found", title: "No such application", detail: "No application has the number \(number).")
+        case .tokenNotFound(let id):
+            return Problem(.notFound, code: "token-not-found", title: "No such access token", detail: "No access token has the id \(id).")
+        case .application(let error):
+            return applicationProblem(error)
+        case .idempotencyKeyReused(let key):
+            return Problem(.unprocessableContent, code: "idempotency-key-reused", title: "The Idempotency-Key was used for another request",
+                           detail: "The key \(key) was first used with a different request; use a new key for a new request.")
         case .conflict(let what):
             return Problem(.conflict, code: "conflict", title: "Conflict", detail: what)
         case .invalidState(let message):
             return Problem(.conflict, code: "invalid-state", title: "Not allowed in the current state", detail: message)
-        case .unknownMigrations, .notMigrated, .sequenceExhausted, .backend:
+        case .unknownMigrations, .notMigrated, .sequenceExhausted, .backend, .injected:
             return Problem(.serviceUnavailable, code: "storage-unavailable", title: "The registry storage failed",
                            detail: "The registry could not complete the request; quote the request id when reporting it.")
+        }
+    }
+
+    static func applicationProblem(_ error: ApplicationError) -> Problem {
+        switch error {
+        case .wrongState:
+            return Problem(.conflict, code: "wrong-state", title: "Not allowed in the application's current state", detail: error.description)
+        case .alreadyReviewed:
+            return Problem(.conflict, code: "already-reviewed", title: "The department already decided on this version", detail: error.description)
+        case .staleVersion:
+            return Problem(.conflict, code: "stale-version", title: "The reviewed version is no longer current", detail: error.description)
+        case .reasonsRequired:
+            return Problem(.unprocessableContent, code: "validation-failed", title: "The request has invalid fields", detail: error.description,
+                           errors: [.init(field: "/reasons", code: "required", message: "a return needs at least one reason")])
+        case .unchangedResubmission:
+            return Problem(.unprocessableContent, code: "unchanged-resubmission", title: "The correction changes nothing", detail: error.description)
         }
     }
 

@@ -1,0 +1,48 @@
+import GRDB
+import RegistryCore
+import RegistryStore
+
+extension SQLiteRegistryStore {
+    public func createToken(label: String, role: Role, secretHash: String, at instant: Instant,
+                            actor: Actor) async throws(StoreError) -> AccessToken {
+        try await write(retiringSearchPages: false) { db in
+            try db.execute(sql: "INSERT INTO access_tokens (label, role, secret_hash, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [label, role.rawValue, secretHash, instant.description])
+            let id = db.lastInsertedRowID
+            try JournalWriter.audit(db, actor, action: "token.create.\(role.rawValue)", target: "token:\(id)", at: instant)
+            return AccessToken(id: id, label: label, role: role, secretHash: secretHash, createdAt: instant, revokedAt: nil)
+        }
+    }
+
+    public func accessToken(secretHash: String) async throws(StoreError) -> AccessToken? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM access_tokens WHERE secret_hash = ?", arguments: [secretHash]).map(Self.token)
+        }
+    }
+
+    public func accessTokens() async throws(StoreError) -> [AccessToken] {
+        try await read { db in try Row.fetchAll(db, sql: "SELECT * FROM access_tokens ORDER BY id").map(Self.token) }
+    }
+
+    public func revokeToken(id: Int64, at instant: Instant, actor: Actor) async throws(StoreError) -> AccessToken {
+        try await write(retiringSearchPages: false) { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM access_tokens WHERE id = ?", arguments: [id]) else {
+                throw StoreError.tokenNotFound(id)
+            }
+            var token = try Self.token(row)
+            guard token.revokedAt == nil else { return token }
+            try db.execute(sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ?", arguments: [instant.description, id])
+            try JournalWriter.audit(db, actor, action: "token.revoke", target: "token:\(id)", at: instant)
+            token.revokedAt = instant
+            return token
+        }
+    }
+
+    static func token(_ row: Row) throws -> AccessToken {
+        let revoked: String? = row["revoked_at"]
+        return AccessToken(
+            id: row["id"], label: row["label"], role: try ApplicationRecord.parse(Role(rawValue: row["role"]), "role"),
+            secretHash: row["secret_hash"], createdAt: try ApplicationRecord.parse(Instant(iso: row["created_at"]), "created_at"),
+            revokedAt: try revoked.map { try ApplicationRecord.parse(Instant(iso: $0), "revoked_at") })
+    }
+}

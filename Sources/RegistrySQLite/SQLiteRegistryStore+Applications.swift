@@ -1,0 +1,126 @@
+import GRDB
+import RegistryCore
+import RegistryStore
+
+extension SQLiteRegistryStore {
+    public func submitApplication(_ new: NewApplication, actor: Actor,
+                                  idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
+        try await idempotentWrite(idempotency, at: new.receivedAt, retiringSearchPages: false) { db in
+            let application = Application(
+                number: try ApplicationRecord.nextNumber(db, receivedOn: new.receivedAt.chinaDay), kind: new.kind, form: new.form,
+                version: 1, state: .underReview, acceptedBy: new.acceptedBy, receivedAt: new.receivedAt, submittedAt: new.receivedAt,
+                deadline: new.deadline, reviews: [], completedAt: nil, code: nil)
+            try ApplicationRecord.insert(db, application)
+            try JournalWriter.audit(db, actor, action: "application.accept", target: application.number, at: new.receivedAt)
+            return application
+        }
+    }
+
+    public func recordedReply(_ key: IdempotencyKey) async throws(StoreError) -> RecordedReply? {
+        try await read { db in try JournalWriter.replay(db, key) }
+    }
+
+    public func application(number: String) async throws(StoreError) -> Application? {
+        try await read { db in try ApplicationRecord.fetch(db, number: number) }
+    }
+
+    public func applications(state: Application.State?, after: String?, limit: Int) async throws(StoreError) -> [Application] {
+        try await read { db in try ApplicationRecord.list(db, state: state, after: after, limit: limit) }
+    }
+
+    public func reviewApplication(number: String, review: Application.Review, actor: Actor,
+                                  plan: @escaping @Sendable (Application) -> CompletionPlan,
+                                  idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
+        let before = faultHook
+        return try await idempotentWrite(idempotency, at: review.at) { db in
+            var application = try Self.loadApplication(db, number)
+            do throws(ApplicationError) { try application.record(review) } catch { throw StoreError.application(error) }
+            try before(.review)
+            try ApplicationRecord.insertReview(db, number: number, review)
+            try JournalWriter.audit(db, actor, action: "application.\(review.decision.rawValue).\(review.department.rawValue)",
+                                    target: number, at: review.at)
+            if application.isFullyApproved {
+                try Self.complete(db, &application, plan: plan(application), actor: actor, at: review.at, before: before)
+            }
+            try ApplicationRecord.update(db, application)
+            return application
+        }
+    }
+
+    /// The completing writes (统一发照、统一赋码): re-check the name, then register, consume the reservation,
+    /// audit, feed and complete — or return the application when the name no longer passes.
+    static func complete(_ db: Database, _ application: inout Application, plan: CompletionPlan, actor: Actor, at instant: Instant,
+                         before: (CompletionStep) throws -> Void) throws {
+        let check = plan.decide(try NameCandidateReader.candidates(db, plan.query))
+        guard check.verdict.allowsReservation else {
+            let reasons = check.findings.filter { $0.severity == .reject }.map(\.message)
+                + check.conflicts.filter { $0.severity == .block }.map(\.message)
+            application.returnAtCompletion(reasons: ["名称复核未通过"] + reasons, at: instant)
+            try ApplicationRecord.insertReview(db, number: application.number, application.reviews[application.reviews.count - 1])
+            try JournalWriter.audit(db, actor, action: "application.return.name-recheck", target: application.number, at: instant)
+            return
+        }
+        let dossier = try registerEntity(db, plan.draft, before: before)
+        if let reservation = application.form.market.reservationID {
+            try before(.reservation)
+            try db.execute(sql: """
+                UPDATE name_reservations SET state = 'consumed', state_changed_on = ? WHERE id = ? AND state IN ('active', 'expired')
+                """, arguments: [instant.chinaDay.description, reservation])
+        }
+        try before(.audit)
+        try JournalWriter.audit(db, actor, action: "registration.complete", target: dossier.entity.code.rawValue, at: instant)
+        try before(.changeFeed)
+        try JournalWriter.change(db, code: dossier.entity.code, change: "registered", old: nil,
+                                 new: try ApplicationRecord.encode(dossier), at: instant)
+        try before(.application)
+        do throws(ApplicationError) { try application.complete(code: dossier.entity.code, at: instant) } catch { throw StoreError.application(error) }
+    }
+
+    public func correctApplication(number: String, form: ApplicationForm, at instant: Instant, deadline: CalendarDate, actor: Actor,
+                                   idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
+        try await idempotentWrite(idempotency, at: instant, retiringSearchPages: false) { db in
+            var application = try Self.loadApplication(db, number)
+            do throws(ApplicationError) { try application.correct(with: form, at: instant, deadline: deadline) } catch { throw StoreError.application(error) }
+            try ApplicationRecord.insertVersion(db, application)
+            try ApplicationRecord.update(db, application)
+            try JournalWriter.audit(db, actor, action: "application.correct", target: number, at: instant)
+            return application
+        }
+    }
+
+    public func changes(after sequence: Int64, limit: Int) async throws(StoreError) -> [ChangeRecord] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM change_feed WHERE sequence > ? ORDER BY sequence LIMIT ?", arguments: [sequence, limit]).map { row in
+                ChangeRecord(sequence: row["sequence"], at: try ApplicationRecord.parse(Instant(iso: row["at"]), "at"),
+                             code: try CreditCode(validating: row["code"]), change: row["change"], oldValues: row["old_values"],
+                             newValues: row["new_values"])
+            }
+        }
+    }
+
+    public func auditEntries(after sequence: Int64, limit: Int) async throws(StoreError) -> [AuditEntry] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?", arguments: [sequence, limit]).map { row in
+                AuditEntry(sequence: row["sequence"], at: try ApplicationRecord.parse(Instant(iso: row["at"]), "at"), actor: row["actor"],
+                           role: row["role"], action: row["action"], target: row["target"], requestID: row["request_id"])
+            }
+        }
+    }
+
+    static func loadApplication(_ db: Database, _ number: String) throws -> Application {
+        guard let application = try ApplicationRecord.fetch(db, number: number) else { throw StoreError.applicationNotFound(number) }
+        return application
+    }
+
+    /// One write transaction that first looks for `idempotency`'s recorded reply (then writes nothing) and
+    /// otherwise runs `body` and records its reply in the same transaction.
+    func idempotentWrite<Value: Sendable>(_ idempotency: Idempotent<Value>?, at instant: Instant, retiringSearchPages: Bool = true,
+                                          _ body: @escaping @Sendable (Database) throws -> Value) async throws(StoreError) -> Replayable<Value> {
+        try await write(retiringSearchPages: retiringSearchPages) { db in
+            if let idempotency, let reply = try JournalWriter.replay(db, idempotency.key) { return .replayed(reply) }
+            let value = try body(db)
+            if let idempotency { try JournalWriter.record(db, idempotency.key, try idempotency.render(value), at: instant) }
+            return .fresh(value)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import RegistryCore
+import RegistryStore
+
+/// Unified registration (SPEC §4): acceptance with the whole form (一窗受理、一表填写), parallel review by the
+/// three departments (并联审批) under a working-day deadline (限时办结), and completion in one transaction on
+/// the last approval (统一发照、统一赋码).
+public struct Registrar<Store: RegistryStore>: Sendable {
+    /// The registry.
+    public let store: Store
+    /// Name checks (shared with the public pre-check).
+    public let names: NameDesk<Store>
+    /// Working days for deadlines.
+    public let calendar: WorkingCalendar
+    /// Working days allowed for the decision (条例 第19条: 3).
+    public let deadlineWorkingDays: Int
+    /// The clock.
+    public let now: @Sendable () -> Instant
+
+    /// Creates the registrar.
+    public init(store: Store, now: @escaping @Sendable () -> Instant, calendar: WorkingCalendar = WorkingCalendar(),
+                deadlineWorkingDays: Int = 3) {
+        self.store = store
+        self.now = now
+        self.names = NameDesk(store: store, today: { now().chinaDay })
+        self.calendar = calendar
+        self.deadlineWorkingDays = deadlineWorkingDays
+    }
+
+    /// Accepts an application: validates the whole form, checks the name (unless a reservation holds it) and
+    /// stores it with a number and a deadline.
+    public func accept(_ input: ApplicationFormInput, actor: Actor,
+                       idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
+        if let reply = try await replay(idempotency) { return .replayed(reply) }
+        let instant = now()
+        let form = try await validated(input, on: instant.chinaDay)
+        let new = NewApplication(kind: .establishment, form: form, acceptedBy: actor.label, receivedAt: instant,
+                                 deadline: calendar.adding(workingDays: deadlineWorkingDays, to: instant.chinaDay))
+        do { return try await store.submitApplication(new, actor: actor, idempotency: idempotency) } catch { throw .store(error) }
+    }
+
+    /// Records a department's decision; the last approval completes the registration in the same transaction.
+    /// `version` nil means the current version.
+    public func review(number: String, department: Department, decision: Application.Review.Decision, reasons: [String],
+                       version: Int?, role: Role, actor: Actor,
+                       idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
+        guard role.department == department else { throw .wrongDepartment(role: role, department: department) }
+        if let reply = try await replay(idempotency) { return .replayed(reply) }
+        let current = try await application(number: number)
+        let instant = now()
+        let review = Application.Review(department: department, decision: decision, reasons: reasons, reviewer: actor.label,
+                                        at: instant, version: version ?? current.version)
+        let plan: @Sendable (Application) -> CompletionPlan = { [names] application in
+            Self.completionPlan(application, names: names, day: instant.chinaDay)
+        }
+        do {
+            return try await store.reviewApplication(number: number, review: review, actor: actor, plan: plan, idempotency: idempotency)
+        } catch .applicationNotFound(let number) {
+            throw .applicationNotFound(number)
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// Replaces a returned application's form with the applicant's correction.
+    public func correct(number: String, _ input: ApplicationFormInput, actor: Actor,
+                        idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
+        if let reply = try await replay(idempotency) { return .replayed(reply) }
+        _ = try await application(number: number)
+        let instant = now()
+        let form = try await validated(input, on: instant.chinaDay)
+        let deadline = calendar.adding(workingDays: deadlineWorkingDays, to: instant.chinaDay)
+        do {
+            return try await store.correctApplication(number: number, form: form, at: instant, deadline: deadline, actor: actor,
+                                                      idempotency: idempotency)
+        } catch .applicationNotFound(let number) {
+            throw .applicationNotFound(number)
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// One application.
+    public func application(number: String) async throws(RegistrarError) -> Application {
+        let found: Application?
+        do { found = try await store.application(number: number) } catch { throw .store(error) }
+        guard let found else { throw .applicationNotFound(number) }
+        return found
+    }
+
+    /// Applications in a state, by number.
+    public func applications(state: Application.State?, after: String?, limit: Int) async throws(RegistrarError) -> [Application] {
+        do { return try await store.applications(state: state, after: after, limit: limit) } catch { throw .store(error) }
+    }
+
+    func replay(_ idempotency: Idempotent<Application>?) async throws(RegistrarError) -> RecordedReply? {
+        do { return try await store.recordedReply(for: idempotency?.key) } catch { throw .store(error) }
+    }
+
+    /// The form validated against the registry: the reservation it names, then every field, then the name.
+    func validated(_ input: ApplicationFormInput, on day: CalendarDate) async throws(RegistrarError) -> ApplicationForm {
+        var lookup = ReservationLookup.none
+        if let id = input.market?.reservationId {
+            do {
+                lookup = try await store.nameReservation(id: id).map(ReservationLookup.found) ?? .missing
+            } catch {
+                throw .store(error)
+            }
+        }
+        let form: ApplicationForm
+        switch input.validate(today: day, reservation: lookup) {
+        case .success(let valid): form = valid
+        case .failure(let errors): throw .invalidForm(errors)
+        }
+        guard form.market.reservationID == nil else { return form }
+        let request = NameCheckRequest(name: form.market.name, type: form.market.type, industry: form.market.industry,
+                                       authority: form.market.authority, parentName: nil, relatedCodes: Self.investorCodes(form))
+        let result: NameCheckResult
+        do { result = try await names.check(request) } catch {
+            // `check` fails only in the store.
+            throw .store(error.storeError ?? .backend(String(describing: error)))
+        }
+        guard result.verdict.allowsReservation else { throw .nameNotAccepted(result) }
+        return form
+    }
+
+    /// Investors that are entities: a shared 字号 with them is waived (规定 第17条 exceptions).
+    static func investorCodes(_ form: ApplicationForm) -> Set<CreditCode> { CompletionPlan.investorCodes(form) }
+
+    /// The completion of `application` on `day` with the desk's rules.
+    static func completionPlan(_ application: Application, names: NameDesk<Store>, day: CalendarDate) -> CompletionPlan {
+        CompletionPlan(for: application, rules: names.rules, conflicts: names.conflicts, day: day)
+    }
+}

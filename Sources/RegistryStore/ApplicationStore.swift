@@ -1,0 +1,60 @@
+import RegistryCore
+
+/// Storage of unified applications (一窗受理 → 并联审批 → 统一发照): each call is one transaction, and a call with
+/// an `Idempotent` key either runs and records its reply in that transaction or returns the recorded reply.
+public protocol ApplicationStore: Sendable {
+    /// Stores a new application under the next application number.
+    func submitApplication(_ new: NewApplication, actor: Actor,
+                           idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application>
+
+    /// The reply recorded under `key`, or nil; a key reused with another request throws `idempotencyKeyReused`.
+    func recordedReply(_ key: IdempotencyKey) async throws(StoreError) -> RecordedReply?
+
+    /// One application, or nil.
+    func application(number: String) async throws(StoreError) -> Application?
+
+    /// Applications in `state` (all when nil), oldest first, at most `limit`, after number `after`.
+    func applications(state: Application.State?, after: String?, limit: Int) async throws(StoreError) -> [Application]
+
+    /// Records a review; on the last approval, completes the application in the **same** transaction: re-checks
+    /// the name with `plan`, allocates the code, writes the entity, license, tax and statistics registrations,
+    /// name history and search index, consumes the reservation, appends the audit and change-feed entries.
+    /// A name that fails the re-check returns the application instead (reviewer `system`).
+    func reviewApplication(number: String, review: Application.Review, actor: Actor,
+                           plan: @escaping @Sendable (Application) -> CompletionPlan,
+                           idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application>
+
+    /// Replaces a returned application's form with its correction (a new version, reviewed afresh).
+    func correctApplication(number: String, form: ApplicationForm, at instant: Instant, deadline: CalendarDate, actor: Actor,
+                            idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application>
+
+    /// Committed changes after `sequence`, in order, at most `limit`.
+    func changes(after sequence: Int64, limit: Int) async throws(StoreError) -> [ChangeRecord]
+
+    /// Audit entries after `sequence`, in order, at most `limit`.
+    func auditEntries(after sequence: Int64, limit: Int) async throws(StoreError) -> [AuditEntry]
+}
+
+/// Storage of access tokens.
+public protocol AccessStore: Sendable {
+    /// Stores a new token (its id assigned) and audits it.
+    func createToken(label: String, role: Role, secretHash: String, at instant: Instant, actor: Actor) async throws(StoreError) -> AccessToken
+
+    /// The token with this secret hash, revoked or not, or nil.
+    func accessToken(secretHash: String) async throws(StoreError) -> AccessToken?
+
+    /// Every token, oldest first.
+    func accessTokens() async throws(StoreError) -> [AccessToken]
+
+    /// Revokes a token (idempotent for an already revoked one) and audits it.
+    func revokeToken(id: Int64, at instant: Instant, actor: Actor) async throws(StoreError) -> AccessToken
+}
+
+extension ApplicationStore {
+    /// The recorded reply of an idempotency key, if it was used (a reused key with another request throws).
+    /// A fast path ahead of the read-only checks; the mutating call checks again inside its transaction.
+    public func recordedReply(for key: IdempotencyKey?) async throws(StoreError) -> RecordedReply? {
+        guard let key else { return nil }
+        return try await recordedReply(key)
+    }
+}

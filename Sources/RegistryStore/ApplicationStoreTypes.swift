@@ -1,0 +1,103 @@
+import RegistryCore
+
+/// What acceptance hands the store; the store assigns the number.
+public struct NewApplication: Sendable, Hashable {
+    /// What it asks for.
+    public var kind: Application.Kind
+    /// The validated form.
+    public var form: ApplicationForm
+    /// The accepting clerk's label.
+    public var acceptedBy: String
+    /// When it was accepted.
+    public var receivedAt: Instant
+    /// The decision deadline.
+    public var deadline: CalendarDate
+
+    /// Creates the value.
+    public init(kind: Application.Kind, form: ApplicationForm, acceptedBy: String, receivedAt: Instant, deadline: CalendarDate) {
+        self.kind = kind
+        self.form = form
+        self.acceptedBy = acceptedBy
+        self.receivedAt = receivedAt
+        self.deadline = deadline
+    }
+}
+
+/// How to complete a fully approved application, prepared by the service from the application as the
+/// store read it inside the completing transaction.
+public struct CompletionPlan: Sendable {
+    /// The name re-check's candidate query.
+    public var query: NameCandidateQuery
+    /// The re-check's verdict from the candidates (the application's own reservation excluded).
+    public var decide: @Sendable ([NameCandidate]) -> NameCheckResult
+    /// The entity to register (its code allocated in the transaction).
+    public var draft: EntityDraft
+
+    /// Creates a plan.
+    public init(query: NameCandidateQuery, decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult, draft: EntityDraft) {
+        self.query = query
+        self.decide = decide
+        self.draft = draft
+    }
+}
+
+/// The writes of a completing transaction, in order: fault injection names them.
+public enum CompletionStep: String, Sendable, Hashable, CaseIterable {
+    case review, code, entity, license, tax, statistics, nameHistory = "name-history", searchIndex = "search-index",
+         reservation, audit, changeFeed = "change-feed", application
+}
+
+/// One committed change to the registry (the change feed, SPEC §5).
+public struct ChangeRecord: Sendable, Hashable {
+    /// Sequence number, increasing without gaps in commit order.
+    public var sequence: Int64
+    /// When it was committed.
+    public var at: Instant
+    /// The entity's code.
+    public var code: CreditCode
+    /// `registered`, …
+    public var change: String
+    /// The values before (JSON), nil for a registration.
+    public var oldValues: String?
+    /// The values after (JSON).
+    public var newValues: String
+
+    /// Creates a record.
+    public init(sequence: Int64, at: Instant, code: CreditCode, change: String, oldValues: String?, newValues: String) {
+        self.sequence = sequence
+        self.at = at
+        self.code = code
+        self.change = change
+        self.oldValues = oldValues
+        self.newValues = newValues
+    }
+}
+
+/// One audit-log entry.
+public struct AuditEntry: Sendable, Hashable {
+    /// Sequence number.
+    public var sequence: Int64
+    /// When.
+    public var at: Instant
+    /// Who (token label).
+    public var actor: String
+    /// In which role.
+    public var role: String
+    /// What (`application.accept`, `application.review`, `registration.complete`, `token.create`…).
+    public var action: String
+    /// On what (an application number, a code, a token id).
+    public var target: String
+    /// The request id, if any.
+    public var requestID: String?
+
+    /// Creates an entry.
+    public init(sequence: Int64, at: Instant, actor: String, role: String, action: String, target: String, requestID: String?) {
+        self.sequence = sequence
+        self.at = at
+        self.actor = actor
+        self.role = role
+        self.action = action
+        self.target = target
+        self.requestID = requestID
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import RegistryCore
+import RegistrySQLite
+import RegistryStore
+import Synchronization
+import Testing
+
+/// Completion is all or nothing: a failure before any of its writes leaves no trace of the registration.
+struct CompletionFaultTests {
+    @Test(arguments: CompletionStep.allCases)
+    func aFailureBeforeAnyWriteLeavesNothing(_ step: CompletionStep) async throws {
+        let armed = Mutex<CompletionStep?>(nil)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-fault-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try SQLiteRegistryStore(path: directory.appendingPathComponent("fault.db").path,
+                                            failsBefore: { step in armed.withLock { $0 == step } })
+        try await store.migrate()
+        let form = ContractFixtures.form(reservationID: "NR-FAULT")
+        let parsed = EnterpriseNameParser.standard.parse(form.market.name)
+        let reservation = NameReservation(
+            id: "NR-FAULT", name: form.market.name, zihao: parsed.zihao, industryPhrase: parsed.industry, type: .llc,
+            industry: form.market.industry, authority: form.market.authority, applicant: "陈思远", reservedOn: ContractFixtures.day,
+            expiresOn: ContractFixtures.day.adding(months: 2), needsPreapproval: false, state: .active, stateChangedOn: nil)
+        let query = NameCandidateQuery(parsed: parsed, industry: form.market.industry, authority: form.market.authority,
+                                       today: ContractFixtures.day, policy: .standard)
+        _ = try await store.reserveName(reservation, query: query) { _ in NameCheckResult(findings: [], conflicts: [], parse: parsed) }
+        guard case .fresh(let application) = try await store.submitApplication(ContractFixtures.application(form), actor: ContractFixtures.actor,
+                                                                                idempotency: nil) else { return }
+        for department in [Department.market, .tax] {
+            _ = try await store.reviewApplication(number: application.number, review: ContractFixtures.review(department),
+                                                  actor: ContractFixtures.actor, plan: ContractFixtures.plan, idempotency: nil)
+        }
+        let auditBefore = try await store.auditEntries(after: 0, limit: 100)
+        armed.withLock { $0 = step }
+        let key = IdempotencyKey(scope: "test", key: "last-approval", fingerprint: "f")
+        await #expect(throws: StoreError.injected(step)) {
+            _ = try await store.reviewApplication(
+                number: application.number, review: ContractFixtures.review(.statistics), actor: ContractFixtures.actor,
+                plan: ContractFixtures.plan,
+                idempotency: Idempotent(key: key) { _ in RecordedReply(status: 200, body: [], location: nil) })
+        }
+        // Nothing of the failed completion is visible.
+        let read = try await store.application(number: application.number)
+        #expect(read?.state == .underReview && read?.reviews.count == 2 && read?.code == nil)
+        #expect(try await store.entityCount() == 0)
+        #expect(try await store.search(try SearchQuery(text: parsed.zihao)).hits.isEmpty)
+        #expect(try await store.changes(after: 0, limit: 10).isEmpty)
+        #expect(try await store.auditEntries(after: 0, limit: 100) == auditBefore)
+        #expect(try await store.nameReservation(id: "NR-FAULT")?.state == .active)
+        #expect(try await store.recordedReply(key) == nil)
+        // The retry, once the fault is gone, completes normally.
+        armed.withLock { $0 = nil }
+        guard case .fresh(let done) = try await store.reviewApplication(
+            number: application.number, review: ContractFixtures.review(.statistics), actor: ContractFixtures.actor,
+            plan: ContractFixtures.plan, idempotency: nil) else { return }
+        #expect(done.state == .completed)
+        #expect(try await store.entityCount() == 1)
+        #expect(try await store.nameReservation(id: "NR-FAULT")?.state == .consumed)
+    }
+}
