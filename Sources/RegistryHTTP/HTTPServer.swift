@@ -37,16 +37,24 @@ public struct HTTPDependencies<Store: RegistryStore>: Sendable {
     public var directory: RegistryDirectory<Store>
     /// Name pre-check and reservation.
     public var nameDesk: NameDesk<Store>
+    /// Unified applications.
+    public var registrar: Registrar<Store>
+    /// Bearer tokens.
+    public var access: AccessDesk<Store>
     /// Where metrics are collected; `/metrics` renders it.
     public var metrics: PrometheusCollectorRegistry
     /// Whether the service can do its work (storage reachable).
     public var readiness: @Sendable () async -> Bool
 
-    /// Creates the dependencies.
-    public init(store: Store, today: @escaping @Sendable () -> CalendarDate, codeDesk: CodeDesk = CodeDesk(),
-                metrics: PrometheusCollectorRegistry, readiness: @escaping @Sendable () async -> Bool = { true }) {
+    /// Creates the dependencies; `now` is the clock (today in China derives from it), `calendar` the
+    /// working days of deadlines.
+    public init(store: Store, now: @escaping @Sendable () -> Instant, calendar: WorkingCalendar = WorkingCalendar(),
+                codeDesk: CodeDesk = CodeDesk(), metrics: PrometheusCollectorRegistry,
+                readiness: @escaping @Sendable () async -> Bool = { true }) {
         self.directory = RegistryDirectory(store: store)
-        self.nameDesk = NameDesk(store: store, today: today)
+        self.nameDesk = NameDesk(store: store, today: { now().chinaDay })
+        self.registrar = Registrar(store: store, now: now, calendar: calendar)
+        self.access = AccessDesk(store: store, now: now)
         self.codeDesk = codeDesk
         self.metrics = metrics
         self.readiness = readiness
@@ -56,22 +64,35 @@ public struct HTTPDependencies<Store: RegistryStore>: Sendable {
 /// Builds the Yizhao HTTP application.
 public enum HTTPServer {
     /// The router with every route and the middleware stack, outermost first: request id, access
-    /// log, metrics, problem+json mapping, rate limit (public API), body limit.
+    /// log, metrics, problem+json mapping, authentication, rate limit (public API), body limit.
     public static func router<Store>(settings: HTTPSettings, dependencies: HTTPDependencies<Store>) -> Router<YizhaoRequestContext> {
+        build(settings: settings, dependencies: dependencies).router
+    }
+
+    /// Every route with its access declaration (SPEC §6).
+    public static func routes<Store>(settings: HTTPSettings, dependencies: HTTPDependencies<Store>) -> [RouteDeclaration] {
+        build(settings: settings, dependencies: dependencies).routes
+    }
+
+    static func build<Store>(settings: HTTPSettings, dependencies: HTTPDependencies<Store>)
+        -> (router: Router<YizhaoRequestContext>, routes: [RouteDeclaration]) {
         let router = Router(context: YizhaoRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: AuthenticationMiddleware(access: dependencies.access))
         if let limiter = settings.rateLimiter {
             router.add(middleware: RateLimitMiddleware(limiter: limiter, trustForwardedFor: settings.trustForwardedFor))
         }
         router.add(middleware: BodyLimitMiddleware(maxBytes: settings.maxBodyBytes))
-        HealthRoutes(readiness: dependencies.readiness, metrics: dependencies.metrics).register(on: router)
-        CodeRoutes(desk: dependencies.codeDesk).register(on: router)
-        EntityRoutes(directory: dependencies.directory).register(on: router)
-        NameRoutes(desk: dependencies.nameDesk).register(on: router)
-        return router
+        var routes = RouteTable(router: router)
+        HealthRoutes(readiness: dependencies.readiness, metrics: dependencies.metrics).register(on: &routes)
+        CodeRoutes(desk: dependencies.codeDesk).register(on: &routes)
+        EntityRoutes(directory: dependencies.directory).register(on: &routes)
+        NameRoutes(desk: dependencies.nameDesk).register(on: &routes)
+        ApplicationRoutes(registrar: dependencies.registrar).register(on: &routes)
+        return (router, routes.declarations)
     }
 
     /// The application, ready for `runService()` (which shuts down gracefully on SIGINT and SIGTERM).

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import RegistryStore
 
 /// The request context of every Yizhao route.
 public struct YizhaoRequestContext: RequestContext {
@@ -8,6 +9,9 @@ public struct YizhaoRequestContext: RequestContext {
 
     /// The client's address (`IP` without the port), for per-client rate limits; nil when unknown.
     public var remoteAddress: String?
+
+    /// Who is calling, as the authentication middleware found out.
+    public var authentication: Authentication = .anonymous
 
     /// Creates the context for a request arriving on a channel.
     public init(source: ApplicationRequestContextSource) {
@@ -19,4 +23,14 @@ public struct YizhaoRequestContext: RequestContext {
     public var requestID: String? {
         logger[metadataKey: RequestIDMiddleware<Self>.metadataKey]?.description
     }
+}
+
+/// The caller of a request.
+public enum Authentication: Sendable {
+    /// No `Authorization` header.
+    case anonymous
+    /// A live bearer token.
+    case token(AccessToken)
+    /// An `Authorization` header that names no live token (unknown, revoked or malformed).
+    case invalid
 }

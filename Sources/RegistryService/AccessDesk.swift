@@ -1,4 +1,3 @@
-import Crypto
 import RegistryCore
 import RegistryStore
 
@@ -42,12 +41,7 @@ public struct AccessDesk<Store: RegistryStore>: Sendable {
     }
 
     /// Lower-case hex SHA-256 of a secret.
-    public static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Array(secret.utf8)).map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
-    }
+    public static func hash(_ secret: String) -> String { Fingerprint.sha256Hex(secret.utf8) }
 
     static func hex(_ value: UInt64) -> String {
         let text = String(value, radix: 16)

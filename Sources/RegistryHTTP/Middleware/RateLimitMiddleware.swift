@@ -3,7 +3,8 @@ import Hummingbird
 import Metrics
 
 /// Rate-limits the public API (`/v1/…`) per client with `ClientRateLimiter`; a refused request gets a
-/// 429 `rate-limited` problem with `Retry-After`. Health, metrics and the OpenAPI document are not limited.
+/// 429 `rate-limited` problem with `Retry-After`. Health, metrics and the OpenAPI document are not limited,
+/// nor are callers with a live token (staff of the registry).
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = YizhaoRequestContext
 
@@ -12,7 +13,7 @@ struct RateLimitMiddleware: RouterMiddleware {
     let trustForwardedFor: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
+        guard request.uri.path.hasPrefix("/v1/"), context.token == nil else { return try await next(request, context) }
         var client = context.remoteAddress ?? "unknown"
         if trustForwardedFor, let forwarded = request.headers[.init("X-Forwarded-For")!]?.split(separator: ",").first {
             client = forwarded.trimmingPrefixAndSuffixSpaces()

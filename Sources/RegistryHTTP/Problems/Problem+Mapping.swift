@@ -21,6 +21,8 @@ enum ProblemMapping {
             return storeProblem(error)
         case let error as NameDeskError:
             return nameDeskProblem(error)
+        case let error as RegistrarError:
+            return registrarProblem(error)
         case let error as DecodingError:
             return .invalidJSON(describe(error))
         case let error as HTTPError:
@@ -136,6 +138,24 @@ enum ProblemMapping {
         case .unknownMigrations, .notMigrated, .sequenceExhausted, .backend, .injected:
             return Problem(.serviceUnavailable, code: "storage-unavailable", title: "The registry storage failed",
                            detail: "The registry could not complete the request; quote the request id when reporting it.")
+        }
+    }
+
+    static func registrarProblem(_ error: RegistrarError) -> Problem {
+        switch error {
+        case .invalidForm(let invalid):
+            return Problem(.unprocessableContent, code: "validation-failed", title: "The request has invalid fields",
+                           detail: "\(invalid.errors.count) field(s) to correct: " + invalid.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "),
+                           errors: invalid.errors.map { .init(field: $0.field, code: $0.code, message: $0.message) })
+        case .nameNotAccepted(let result):
+            return nameDeskProblem(.notReservable(result))
+        case .applicationNotFound(let number):
+            return storeProblem(.applicationNotFound(number))
+        case .wrongDepartment(let role, let department):
+            return Problem(.forbidden, code: "wrong-department", title: "Reviewers review only their own department's part",
+                           detail: "Role \(role.rawValue) cannot review the \(department.rawValue) part.")
+        case .store(let error):
+            return storeProblem(error)
         }
     }
 

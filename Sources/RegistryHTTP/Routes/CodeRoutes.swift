@@ -9,11 +9,11 @@ import RegistryService
 struct CodeRoutes: Sendable {
     let desk: CodeDesk
 
-    func register(on router: Router<YizhaoRequestContext>) {
-        router.get("/v1/codes/:code") { request, context in
+    func register(on routes: inout RouteTable) {
+        routes.get("/v1/codes/:code", .open) { request, context in
             try inspect(request, context: context)
         }
-        router.post("/v1/code-validations") { request, context in
+        routes.post("/v1/code-validations", .open) { request, context in
             try await validateBatch(request, context: context)
         }
     }

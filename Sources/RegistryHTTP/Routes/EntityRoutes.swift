@@ -9,9 +9,9 @@ import RegistryStore
 struct EntityRoutes<Store: RegistryStore>: Sendable {
     let directory: RegistryDirectory<Store>
 
-    func register(on router: Router<YizhaoRequestContext>) {
-        router.get("/v1/entities") { request, _ in try await search(request) }
-        router.get("/v1/entities/:code") { _, context in try await dossier(context) }
+    func register(on routes: inout RouteTable) {
+        routes.get("/v1/entities", .open) { request, _ in try await search(request) }
+        routes.get("/v1/entities/:code", .open) { _, context in try await dossier(context) }
     }
 
     func search(_ request: Request) async throws -> Response {

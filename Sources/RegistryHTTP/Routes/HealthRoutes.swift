@@ -8,19 +8,19 @@ struct HealthRoutes: Sendable {
     let readiness: @Sendable () async -> Bool
     let metrics: PrometheusCollectorRegistry
 
-    func register(on router: Router<YizhaoRequestContext>) {
-        router.get("/healthz") { _, _ in
+    func register(on routes: inout RouteTable) {
+        routes.get("/healthz", .open) { _, _ in
             try JSONBody.response(["status": "ok"])
         }
-        router.get("/readyz") { _, _ in
+        routes.get("/readyz", .open) { _, _ in
             if await readiness() { return try JSONBody.response(["status": "ready"]) }
             throw Problem(.serviceUnavailable, code: "not-ready", title: "Not ready", detail: "The registry is not ready to serve.")
         }
-        router.get("/openapi.json") { _, _ in
+        routes.get("/openapi.json", .open) { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
-        router.get("/metrics") { _, _ in
+        routes.get("/metrics", .open) { _, _ in
             var buffer: [UInt8] = []
             metrics.emit(into: &buffer)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

@@ -10,8 +10,8 @@ import RegistryStore
 struct NameRoutes<Store: RegistryStore>: Sendable {
     let desk: NameDesk<Store>
 
-    func register(on router: Router<YizhaoRequestContext>) {
-        router.post("/v1/name-checks") { request, context in
+    func register(on routes: inout RouteTable) {
+        routes.post("/v1/name-checks", .open) { request, context in
             let body = try await JSONBody.decode(NameCheckRequestDTO.self, from: request, context: context)
             let checked = try NameDesk<Store>.request(name: body.name, type: body.type, industry: body.industry, authority: body.authority,
                                                       parent: body.parent, related: body.related ?? [])
@@ -19,7 +19,7 @@ struct NameRoutes<Store: RegistryStore>: Sendable {
             Counter(label: "yizhao_name_checks_total", dimensions: [("verdict", result.verdict.rawValue)]).increment()
             return try JSONBody.response(NameCheckView(result))
         }
-        router.post("/v1/name-reservations") { request, context in
+        routes.post("/v1/name-reservations", .open) { request, context in
             let data = try await JSONBody.data(from: request, context: context)
             let body = try JSONDecoder().decode(NameCheckRequestDTO.self, from: data)
             let extras = try JSONDecoder().decode(NameReservationExtrasDTO.self, from: data)
@@ -44,10 +44,10 @@ struct NameRoutes<Store: RegistryStore>: Sendable {
             response.headers[.location] = "/v1/name-reservations/\(reservation.id)"
             return response
         }
-        router.get("/v1/name-reservations/:id") { _, context in
+        routes.get("/v1/name-reservations/:id", .open) { _, context in
             try JSONBody.response(NameReservationView(try await desk.reservation(id: try Self.id(context))))
         }
-        router.delete("/v1/name-reservations/:id") { _, context in
+        routes.on(.delete, "/v1/name-reservations/:id", .open) { _, context in
             try JSONBody.response(NameReservationView(try await desk.cancel(id: try Self.id(context))))
         }
     }

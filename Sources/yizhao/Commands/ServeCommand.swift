@@ -75,7 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
                                     trustForwardedFor: trustForwardedFor)
         let app = HTTPServer.application(
             settings: settings,
-            dependencies: HTTPDependencies(store: registry, today: { RegistryClock.today() }, metrics: metrics, readiness: { await Self.isReady(registry) }),
+            dependencies: HTTPDependencies(store: registry, now: { RegistryClock.now() }, metrics: metrics, readiness: { await Self.isReady(registry) }),
             logger: logger,
             onServerRunning: { port in
                 logger.notice("listening", metadata: ["url": "http://\(settings.host):\(port)"])

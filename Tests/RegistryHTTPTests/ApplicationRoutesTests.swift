@@ -1,0 +1,158 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import HTTPTypes
+import NIOCore
+import RegistrySQLite
+import RegistryCore
+import RegistryService
+import RegistryStore
+import Testing
+@testable import RegistryHTTP
+
+struct ApplicationRoutesTests {
+    /// The JSON of `value`, byte-for-byte the same each time (as a client's retry is).
+    static func body(_ value: some Encodable) throws -> ByteBuffer {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return ByteBuffer(bytes: try encoder.encode(value))
+    }
+    static func decode<T: Decodable>(_ type: T.Type, _ response: TestResponse) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(response.body.readableBytesView))
+    }
+
+    @Test func acceptReviewInParallelAndComplete() async throws {
+        let store = try await TestApp.emptyStore()
+        let (tokens, _) = try await TestApp.tokens(in: store)
+        try await TestApp.make(maxBodyBytes: 64 * 1024, store: store).test(.router) { client in
+            let number = try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk], key: "accept-1"),
+                                                  body: try Self.body(ApplicationFormInput.example())) { response in
+                #expect(response.status == .created)
+                let view = try Self.decode(ApplicationView.self, response)
+                #expect(view.state == "under-review" && view.deadline == "2026-12-02" && view.version == 1)
+                #expect(response.headers[.location] == "/v1/applications/\(view.number)")
+                return view.number
+            }
+            // The retried acceptance returns the first reply and stores nothing new.
+            try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk], key: "accept-1"),
+                                     body: try Self.body(ApplicationFormInput.example())) { response in
+                #expect(response.status == .created)
+                #expect(response.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+                let decoded = try Self.decode(ApplicationView.self, response)
+                #expect(decoded.number == number)
+            }
+            #expect(try await store.applications(state: nil, after: nil, limit: 10).count == 1)
+            // A reviewer of another department cannot act on this one's part.
+            try await client.execute(uri: "/v1/applications/\(number)/reviews/market", method: .post,
+                                     headers: TestApp.headers(tokens[.reviewerTax]), body: ByteBuffer(string: #"{"decision":"approve"}"#)) { response in
+                #expect(response.status == .forbidden)
+                let decoded = try Self.decode(ProblemBody.self, response)
+                #expect(decoded.code == "forbidden")
+            }
+            for (department, role) in [("tax", Role.reviewerTax), ("statistics", .reviewerStatistics), ("market", .reviewerMarket)] {
+                try await client.execute(uri: "/v1/applications/\(number)/reviews/\(department)", method: .post,
+                                         headers: TestApp.headers(tokens[role]), body: ByteBuffer(string: #"{"decision":"approve"}"#)) { response in
+                    #expect(response.status == .ok)
+                    let view = try Self.decode(ApplicationView.self, response)
+                    #expect((view.state == "completed") == (department == "market"))
+                    if department == "market" { #expect(view.code?.hasPrefix("91430104") == true) }
+                }
+            }
+            // Approving twice, or after completion, is refused.
+            try await client.execute(uri: "/v1/applications/\(number)/reviews/tax", method: .post,
+                                     headers: TestApp.headers(tokens[.reviewerTax]), body: ByteBuffer(string: #"{"decision":"approve"}"#)) { response in
+                #expect(response.status == .conflict)
+                let decoded = try Self.decode(ProblemBody.self, response)
+                #expect(decoded.code == "wrong-state")
+            }
+            try await client.execute(uri: "/v1/applications/\(number)", method: .get, headers: TestApp.headers(tokens[.supervisor])) { response in
+                let decoded = try Self.decode(ApplicationView.self, response)
+                #expect(decoded.reviews.count == 3)
+            }
+            try await client.execute(uri: "/v1/applications?state=completed", method: .get, headers: TestApp.headers(tokens[.clerk])) { response in
+                let decoded = try Self.decode(ApplicationListDTO.self, response)
+                #expect(decoded.applications.map(\.number) == [number])
+            }
+        }
+    }
+
+    @Test func everyFieldErrorInOneProblem() async throws {
+        let store = try await TestApp.emptyStore()
+        let (tokens, _) = try await TestApp.tokens(in: store)
+        try await TestApp.make(maxBodyBytes: 64 * 1024, store: store).test(.router) { client in
+            var input = ApplicationFormInput.example()
+            input.market?.domicile = nil
+            input.market?.registeredCapitalYuan = 0
+            input.tax = nil
+            input.statistics?.industry = "99"
+            try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk]),
+                                     body: try Self.body(input)) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try Self.decode(ProblemBody.self, response)
+                #expect(problem.code == "validation-failed")
+                #expect(problem.errors?.map(\.field) == ["/market/domicile", "/market/registeredCapitalYuan", "/tax", "/statistics/industry"])
+            }
+            try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk]),
+                                     body: ByteBuffer(string: #"{"market":{"name":5}}"#)) { response in
+                #expect(response.status == .badRequest)
+            }
+            // A name that fails the pre-check is refused with the check.
+            try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk]),
+                                     body: try Self.body(ApplicationFormInput.example(name: "长沙ABC网络科技有限公司"))) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try Self.decode(ProblemBody.self, response)
+                #expect(problem.code == "name-rejected" && problem.check?.verdict == "rejected")
+            }
+            #expect(try await store.applications(state: nil, after: nil, limit: 10).isEmpty)
+            // A reused idempotency key with another body is refused.
+            try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk], key: "k"),
+                                     body: try Self.body(ApplicationFormInput.example())) { #expect($0.status == .created) }
+            try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk], key: "k"),
+                                     body: try Self.body(ApplicationFormInput.example(name: "长沙云图峰网络科技有限公司"))) { response in
+                #expect(response.status == .unprocessableContent)
+                let decoded = try Self.decode(ProblemBody.self, response)
+                #expect(decoded.code == "idempotency-key-reused")
+            }
+        }
+    }
+
+    @Test func returnCorrectResubmit() async throws {
+        let store = try await TestApp.emptyStore()
+        let (tokens, _) = try await TestApp.tokens(in: store)
+        try await TestApp.make(maxBodyBytes: 64 * 1024, store: store).test(.router) { client in
+            let number = try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk]),
+                                                  body: try Self.body(ApplicationFormInput.example())) { try Self.decode(ApplicationView.self, $0).number }
+            try await client.execute(uri: "/v1/applications/\(number)/reviews/statistics", method: .post,
+                                     headers: TestApp.headers(tokens[.reviewerStatistics]), body: ByteBuffer(string: #"{"decision":"return"}"#)) { response in
+                #expect(response.status == .unprocessableContent)  // a return needs reasons
+            }
+            try await client.execute(uri: "/v1/applications/\(number)/reviews/statistics", method: .post,
+                                     headers: TestApp.headers(tokens[.reviewerStatistics]),
+                                     body: ByteBuffer(string: #"{"decision":"return","reasons":["从业人员数与税务部分不一致"]}"#)) { response in
+                let decoded = try Self.decode(ApplicationView.self, response)
+                #expect(decoded.state == "returned")
+            }
+            try await client.execute(uri: "/v1/applications/\(number)", method: .put, headers: TestApp.headers(tokens[.clerk]),
+                                     body: try Self.body(ApplicationFormInput.example())) { response in
+                #expect(response.status == .unprocessableContent)
+                let decoded = try Self.decode(ProblemBody.self, response)
+                #expect(decoded.code == "unchanged-resubmission")
+            }
+            var corrected = ApplicationFormInput.example()
+            corrected.statistics?.employees = 15
+            corrected.tax?.headcount = 15
+            try await client.execute(uri: "/v1/applications/\(number)", method: .put, headers: TestApp.headers(tokens[.clerk]),
+                                     body: try Self.body(corrected)) { response in
+                let view = try Self.decode(ApplicationView.self, response)
+                #expect(view.version == 2 && view.state == "under-review" && view.approvedBy.isEmpty)
+            }
+            try await client.execute(uri: "/v1/applications/\(number)/reviews/statistics", method: .post,
+                                     headers: TestApp.headers(tokens[.reviewerStatistics]),
+                                     body: ByteBuffer(string: #"{"decision":"approve","version":1}"#)) { response in
+                #expect(response.status == .conflict)
+                let decoded = try Self.decode(ProblemBody.self, response)
+                #expect(decoded.code == "stale-version")
+            }
+        }
+    }
+}
