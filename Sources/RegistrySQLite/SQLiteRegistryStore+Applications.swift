@@ -119,7 +119,7 @@ extension SQLiteRegistryStore {
         try await write(retiringSearchPages: retiringSearchPages) { db in
             if let idempotency, let reply = try JournalWriter.replay(db, idempotency.key) { return .replayed(reply) }
             let value = try body(db)
-            if let idempotency { try JournalWriter.record(db, idempotency.key, try idempotency.render(value), at: instant) }
+            if let idempotency, let reply = try idempotency.render(value) { try JournalWriter.record(db, idempotency.key, reply, at: instant) }
             return .fresh(value)
         }
     }

@@ -8,8 +8,9 @@ extension SQLiteRegistryStore {
     }
 
     public func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
-                            decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult) async throws(StoreError) -> NameReservationOutcome {
-        try await write(retiringSearchPages: false) { db in
+                            decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult,
+                            idempotency: Idempotent<NameReservationOutcome>?) async throws(StoreError) -> Replayable<NameReservationOutcome> {
+        try await idempotentWrite(idempotency, at: Instant(day: query.today), retiringSearchPages: false) { db in
             // Expired reservations of this authority stop holding their names (and the unique index).
             try db.execute(sql: """
                 UPDATE name_reservations SET state = 'expired', state_changed_on = expires_on
@@ -26,8 +27,9 @@ extension SQLiteRegistryStore {
         try await read { db in try NameReservationRecord.fetch(db, id: id) }
     }
 
-    public func cancelNameReservation(id: String, on day: CalendarDate) async throws(StoreError) -> NameReservation {
-        try await write(retiringSearchPages: false) { db in
+    public func cancelNameReservation(id: String, on day: CalendarDate,
+                                      idempotency: Idempotent<NameReservation>?) async throws(StoreError) -> Replayable<NameReservation> {
+        try await idempotentWrite(idempotency, at: Instant(day: day), retiringSearchPages: false) { db in
             guard let reservation = try NameReservationRecord.fetch(db, id: id) else { throw StoreError.reservationNotFound(id) }
             let state = reservation.state(on: day)
             guard state == .active else {

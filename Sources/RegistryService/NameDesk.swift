@@ -73,6 +73,19 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
 
     /// Checks and reserves in one transaction: two months, or a year when a pre-approval is needed.
     public func reserve(_ request: NameCheckRequest, applicant: String, needsPreapproval: Bool) async throws(NameDeskError) -> NameReservationOutcome {
+        let result = try await reserve(request, applicant: applicant, needsPreapproval: needsPreapproval, idempotency: nil)
+        guard case .fresh(let outcome) = result else { throw .store(.backend("a reservation without a key replayed")) }
+        return outcome
+    }
+
+    /// Checks and reserves; with a key, a retry returns the first reply (a refusal is not recorded).
+    public func reserve(_ request: NameCheckRequest, applicant: String, needsPreapproval: Bool,
+                        idempotency: Idempotent<NameReservationOutcome>?) async throws(NameDeskError) -> Replayable<NameReservationOutcome> {
+        do {
+            if let reply = try await store.recordedReply(for: idempotency?.key) { return .replayed(reply) }
+        } catch {
+            throw .store(error)
+        }
         let (parsed, findings) = rules.check(request)
         let day = today()
         let query = NameCandidateQuery(parsed: parsed, industry: request.industry, authority: request.authority, today: day, policy: rules.policy)
@@ -82,16 +95,16 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
             expiresOn: NameReservation.expiry(reservedOn: day, needsPreapproval: needsPreapproval), needsPreapproval: needsPreapproval,
             state: .active, stateChangedOn: nil)
         let conflicts = self.conflicts
-        let outcome: NameReservationOutcome
+        let result: Replayable<NameReservationOutcome>
         do {
-            outcome = try await store.reserveName(reservation, query: query) { candidates in
+            result = try await store.reserveName(reservation, query: query, decide: { candidates in
                 NameCheckResult(findings: findings, conflicts: conflicts.conflicts(of: parsed, request, with: candidates, on: day), parse: parsed)
-            }
+            }, idempotency: idempotency)
         } catch {
             throw .store(error)
         }
-        guard outcome.reservation != nil else { throw .notReservable(outcome.check) }
-        return outcome
+        if case .fresh(let outcome) = result, outcome.reservation == nil { throw .notReservable(outcome.check) }
+        return result
     }
 
     /// A reservation with its state as of today.
@@ -104,9 +117,9 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
     }
 
     /// Cancels an active reservation.
-    public func cancel(id: String) async throws(NameDeskError) -> NameReservation {
+    public func cancel(id: String, idempotency: Idempotent<NameReservation>? = nil) async throws(NameDeskError) -> Replayable<NameReservation> {
         do {
-            return try await store.cancelNameReservation(id: id, on: today())
+            return try await store.cancelNameReservation(id: id, on: today(), idempotency: idempotency)
         } catch .reservationNotFound(let id) {
             throw .reservationNotFound(id)
         } catch {

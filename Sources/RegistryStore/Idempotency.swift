@@ -37,11 +37,12 @@ public struct RecordedReply: Sendable, Hashable {
 public struct Idempotent<Value: Sendable>: Sendable {
     /// The key.
     public var key: IdempotencyKey
-    /// Renders the mutation's result as the reply to store (called inside the transaction).
-    public var render: @Sendable (Value) throws -> RecordedReply
+    /// Renders the mutation's result as the reply to store (called inside the transaction); nil stores nothing
+    /// (an outcome that is a refusal, which a retry should meet afresh).
+    public var render: @Sendable (Value) throws -> RecordedReply?
 
     /// Creates the pair.
-    public init(key: IdempotencyKey, render: @escaping @Sendable (Value) throws -> RecordedReply) {
+    public init(key: IdempotencyKey, render: @escaping @Sendable (Value) throws -> RecordedReply?) {
         self.key = key
         self.render = render
     }
@@ -53,4 +54,12 @@ public enum Replayable<Value: Sendable>: Sendable {
     case fresh(Value)
     /// The key was seen before: the first reply, and nothing was written.
     case replayed(RecordedReply)
+
+    /// The value of a call made without a key (which never replays).
+    public var freshValue: Value {
+        get throws(StoreError) {
+            guard case .fresh(let value) = self else { throw StoreError.backend("a call without an idempotency key replayed") }
+            return value
+        }
+    }
 }

@@ -44,16 +44,29 @@ public protocol RegistryStore: ApplicationStore, AccessStore {
     /// stores `reservation` only when the verdict allows it. Two concurrent calls never both reserve
     /// conflicting names.
     func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
-                     decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult) async throws(StoreError) -> NameReservationOutcome
+                     decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult,
+                     idempotency: Idempotent<NameReservationOutcome>?) async throws(StoreError) -> Replayable<NameReservationOutcome>
 
     /// One reservation, or nil.
     func nameReservation(id: String) async throws(StoreError) -> NameReservation?
 
     /// Cancels an active reservation on `day`.
-    func cancelNameReservation(id: String, on day: CalendarDate) async throws(StoreError) -> NameReservation
+    func cancelNameReservation(id: String, on day: CalendarDate,
+                               idempotency: Idempotent<NameReservation>?) async throws(StoreError) -> Replayable<NameReservation>
 }
 
 extension RegistryStore {
+    /// Check-and-reserve without an idempotency key.
+    public func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
+                            decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult) async throws(StoreError) -> NameReservationOutcome {
+        try await reserveName(reservation, query: query, decide: decide, idempotency: nil).freshValue
+    }
+
+    /// Cancels without an idempotency key.
+    public func cancelNameReservation(id: String, on day: CalendarDate) async throws(StoreError) -> NameReservation {
+        try await cancelNameReservation(id: id, on: day, idempotency: nil).freshValue
+    }
+
     /// Imports `dossiers` in one transaction.
     public func importDossiers(_ dossiers: [EntityDossier]) async throws(StoreError) {
         try await importDossiers(batches: 1, produce: { _ in dossiers }, progress: { _ in })

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -143,6 +144,36 @@ struct RateLimitTests {
                 #expect(problem.code == "rate-limited")
             }
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }  // not limited
+        }
+    }
+}
+
+extension NameRoutesTests {
+    @Test func retriedReservationAndCancellationReplay() async throws {
+        try await Self.registry().test(.router) { client in
+            let body = #"{"name":"长沙晴岚韵贸易有限公司","type":"llc","industry":"5191","authority":"430104","applicant":"张三"}"#
+            var headers = Self.headers
+            headers[HTTPField.Name("Idempotency-Key")!] = "reserve-1"
+            let first = try await client.execute(uri: "/v1/name-reservations", method: .post, headers: headers, body: Self.json(body)) { response in
+                #expect(response.status == .created)
+                return String(buffer: response.body)
+            }
+            let again = try await client.execute(uri: "/v1/name-reservations", method: .post, headers: headers, body: Self.json(body)) { response in
+                #expect(response.status == .created)
+                #expect(response.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+                return String(buffer: response.body)
+            }
+            #expect(first == again)
+            let view = try JSONDecoder().decode(NameReservationCreatedDTO.self, from: Data(first.utf8))
+            headers[HTTPField.Name("Idempotency-Key")!] = "cancel-1"
+            for _ in 0..<2 {
+                try await client.execute(uri: "/v1/name-reservations/\(view.reservation.id)", method: .delete, headers: headers) { response in
+                    #expect(response.status == .ok)
+                }
+            }
+            try await client.execute(uri: "/v1/name-reservations/\(view.reservation.id)", method: .delete) { response in
+                #expect(response.status == .conflict)  // without the key, a second cancellation is refused
+            }
         }
     }
 }

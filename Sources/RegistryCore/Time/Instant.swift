@@ -7,6 +7,11 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// Creates an instant.
     public init(millisecondsSinceEpoch: Int64) { self.millisecondsSinceEpoch = millisecondsSinceEpoch }
 
+    /// Midnight in China at the start of `day`.
+    public init(day: CalendarDate) {
+        millisecondsSinceEpoch = Int64(day.daysSinceEpoch) * 86_400_000 - 8 * 3_600_000
+    }
+
     /// The civil date in China (UTC+8, no daylight saving) at this instant.
     public var chinaDay: CalendarDate {
         let shifted = millisecondsSinceEpoch + 8 * 3_600_000

@@ -20,7 +20,7 @@ struct NameReservationExtrasDTO: Decodable, Sendable {
 }
 
 /// The answer of a successful reservation.
-struct NameReservationCreatedDTO: Encodable, Sendable {
+struct NameReservationCreatedDTO: Codable, Sendable {
     let reservation: NameReservationView
     let check: NameCheckView
 }

@@ -36,19 +36,28 @@ struct NameRoutes<Store: RegistryStore>: Sendable {
                 problems.append(.init(field: "applicant", message: "the applicant (the investors' names) is required, at most 200 characters"))
             }
             guard problems.isEmpty, let checked else { throw NameDeskError.invalidRequest(problems) }
-            let outcome = try await desk.reserve(checked, applicant: applicant, needsPreapproval: extras.needsPreapproval ?? false)
-            guard let reservation = outcome.reservation else { throw NameDeskError.notReservable(outcome.check) }
-            Counter(label: "yizhao_name_reservations_total").increment()
-            var response = try JSONBody.response(NameReservationCreatedDTO(reservation: NameReservationView(reservation),
-                                                                           check: NameCheckView(outcome.check)), status: .created)
-            response.headers[.location] = "/v1/name-reservations/\(reservation.id)"
-            return response
+            let render: @Sendable (NameReservationOutcome) throws -> RecordedReply? = { outcome in
+                guard let reservation = outcome.reservation else { return nil }
+                return try IdempotencyHeader.reply(NameReservationCreatedDTO(reservation: NameReservationView(reservation), check: NameCheckView(outcome.check)),
+                                                   status: .created, location: "/v1/name-reservations/\(reservation.id)")
+            }
+            let key = try IdempotencyHeader.key(request, body: data, scope: "public")
+            let result = try await desk.reserve(checked, applicant: applicant, needsPreapproval: extras.needsPreapproval ?? false,
+                                                idempotency: key.map { Idempotent(key: $0, render: render) })
+            if case .fresh = result { Counter(label: "yizhao_name_reservations_total").increment() }
+            return try IdempotencyHeader.response(result) { outcome in
+                guard let reply = try render(outcome) else { throw NameDeskError.notReservable(outcome.check) }
+                return reply
+            }
         }
         routes.get("/v1/name-reservations/:id", .open) { _, context in
             try JSONBody.response(NameReservationView(try await desk.reservation(id: try Self.id(context))))
         }
-        routes.on(.delete, "/v1/name-reservations/:id", .open) { _, context in
-            try JSONBody.response(NameReservationView(try await desk.cancel(id: try Self.id(context))))
+        routes.on(.delete, "/v1/name-reservations/:id", .open) { request, context in
+            let render: @Sendable (NameReservation) throws -> RecordedReply? = { try IdempotencyHeader.reply(NameReservationView($0), status: .ok) }
+            let key = try IdempotencyHeader.key(request, body: Data(), scope: "public")
+            let result = try await desk.cancel(id: try Self.id(context), idempotency: key.map { Idempotent(key: $0, render: render) })
+            return try IdempotencyHeader.response(result) { try IdempotencyHeader.reply(NameReservationView($0), status: .ok) }
         }
     }
 

@@ -1,8 +1,10 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import Metrics
 import Prometheus
+import RegistryCore
 import RegistryHTTP
 import RegistryService
 import RegistrySQLite
@@ -38,6 +40,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Identify clients by the first X-Forwarded-For address (only behind a trusted proxy).")
     var trustForwardedFor = false
 
+    @Option(help: "Holiday calendar for deadlines: one ISO date per line, '+DATE' for a weekend made a working day (调休), '#' comments.")
+    var holidays: String?
+
     @OptionGroup var store: StoreOptions
 
     @OptionGroup var logging: LoggingOptions
@@ -66,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.notice("registry already populated; --seed ignored", metadata: ["entities": "\(existing)"])
             }
         }
+        let calendar = try Self.calendar(holidays)
         let started = ContinuousClock.now
         let limiter = rateLimit > 0 ? ClientRateLimiter(perSecond: rateLimit, burst: rateBurst, now: {
             let elapsed = ContinuousClock.now - started
@@ -75,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
                                     trustForwardedFor: trustForwardedFor)
         let app = HTTPServer.application(
             settings: settings,
-            dependencies: HTTPDependencies(store: registry, now: { RegistryClock.now() }, metrics: metrics, readiness: { await Self.isReady(registry) }),
+            dependencies: HTTPDependencies(store: registry, now: { RegistryClock.now() }, calendar: calendar, metrics: metrics, readiness: { await Self.isReady(registry) }),
             logger: logger,
             onServerRunning: { port in
                 logger.notice("listening", metadata: ["url": "http://\(settings.host):\(port)"])
@@ -83,6 +89,17 @@ struct ServeCommand: AsyncParsableCommand {
         )
         try await app.runService()
         logger.notice("stopped")
+    }
+
+    /// The working-day calendar from `path` (weekends only without one).
+    static func calendar(_ path: String?) throws -> WorkingCalendar {
+        guard let path else { return WorkingCalendar() }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure(message: "cannot read the holiday file \(path)") }
+        switch WorkingCalendar.parse(String(decoding: data, as: UTF8.self)) {
+        case .success(let calendar): return calendar
+        case .failure(let error):
+            throw CommandFailure(message: "\(path): lines \(error.lines.map(String.init).joined(separator: ", ")) are not dates (YYYY-MM-DD or +YYYY-MM-DD)")
+        }
     }
 
     /// Ready when the registry answers a query.
