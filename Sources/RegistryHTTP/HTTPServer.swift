@@ -41,6 +41,8 @@ public struct HTTPDependencies<Store: RegistryStore>: Sendable {
     public var registrar: Registrar<Store>
     /// Bearer tokens.
     public var access: AccessDesk<Store>
+    /// Signed electronic licenses.
+    public var licenses: LicenseDesk<Store>
     /// Where metrics are collected; `/metrics` renders it.
     public var metrics: PrometheusCollectorRegistry
     /// Whether the service can do its work (storage reachable).
@@ -49,12 +51,13 @@ public struct HTTPDependencies<Store: RegistryStore>: Sendable {
     /// Creates the dependencies; `now` is the clock (today in China derives from it), `calendar` the
     /// working days of deadlines.
     public init(store: Store, now: @escaping @Sendable () -> Instant, calendar: WorkingCalendar = WorkingCalendar(),
-                codeDesk: CodeDesk = CodeDesk(), metrics: PrometheusCollectorRegistry,
+                signer: LicenseSigner, codeDesk: CodeDesk = CodeDesk(), metrics: PrometheusCollectorRegistry,
                 readiness: @escaping @Sendable () async -> Bool = { true }) {
         self.directory = RegistryDirectory(store: store)
         self.nameDesk = NameDesk(store: store, today: { now().chinaDay })
         self.registrar = Registrar(store: store, now: now, calendar: calendar)
         self.access = AccessDesk(store: store, now: now)
+        self.licenses = LicenseDesk(store: store, signer: signer)
         self.codeDesk = codeDesk
         self.metrics = metrics
         self.readiness = readiness
@@ -92,6 +95,7 @@ public enum HTTPServer {
         EntityRoutes(directory: dependencies.directory).register(on: &routes)
         NameRoutes(desk: dependencies.nameDesk).register(on: &routes)
         ApplicationRoutes(registrar: dependencies.registrar).register(on: &routes)
+        LicenseRoutes(desk: dependencies.licenses).register(on: &routes)
         return (router, routes.declarations)
     }
 

@@ -5,7 +5,7 @@ import RegistryStore
 extension SQLiteRegistryStore {
     public func importDossiers(batches: Int, produce: @escaping @Sendable (Int) -> [EntityDossier],
                                progress: @escaping @Sendable (Int) -> Void) async throws(StoreError) {
-        try await write { db in
+        try await write(grouped: false) { db in
             let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM entities") == 0
             // A bulk load touches every index page at random: give it a large page cache for the
             // duration (per connection; restored below).

@@ -11,13 +11,17 @@ public final class SQLiteRegistryStore: RegistryStore {
     public let path: String
     /// Recent search pages of the current registry generation.
     let searchCache: SearchCache
+    /// Shares flushes between concurrent writers; nil writes one transaction per call.
+    let groupCommit: GroupCommitWriter?
     /// Which completion writes fail on purpose (tests only; nothing fails by default).
     let failsBefore: @Sendable (CompletionStep) -> Bool
 
     /// Opens (creating if needed) the registry at `path`. Call `migrate()` before use.
     /// `searchCacheCapacity` pages are kept between writes (0 turns the cache off).
-    /// `failsBefore` injects a failure ahead of a completion write, for the all-or-nothing tests.
-    public init(path: String, searchCacheCapacity: Int = 4_096,
+    /// `groupCommit` lets concurrent writes share one transaction and flush, each in its own savepoint (off:
+    /// one transaction per write, the benchmark's baseline). `failsBefore` injects a failure ahead of a
+    /// completion write, for the all-or-nothing tests.
+    public init(path: String, searchCacheCapacity: Int = 4_096, groupCommit: Bool = true,
                 failsBefore: @escaping @Sendable (CompletionStep) -> Bool = { _ in false }) throws(StoreError) {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -39,6 +43,7 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
         self.path = path
         self.searchCache = SearchCache(capacity: searchCacheCapacity)
+        self.groupCommit = groupCommit ? GroupCommitWriter(pool: pool) : nil
         self.failsBefore = failsBefore
     }
 
@@ -75,7 +80,7 @@ public final class SQLiteRegistryStore: RegistryStore {
 
     /// Removes every entity, registration and name reservation (for `seed --force`), in one transaction.
     public func eraseRegistry() async throws(StoreError) {
-        try await write { db in
+        try await write(grouped: false) { db in
             for table in ["search_term_counts", "search_documents", "name_history", "zihao_grams", "application_reviews", "application_versions",
                           "applications", "change_feed", "name_reservations", "statistics_registrations", "tax_registrations", "business_licenses", "entities"] {
                 try db.execute(sql: "DELETE FROM \(table)")
@@ -100,12 +105,14 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    /// Runs `body` in one write transaction, translating errors; retires cached search pages unless the
-    /// write cannot change search results (reservations).
-    func write<T: Sendable>(retiringSearchPages: Bool = true,
+    /// Runs `body` atomically and durably (its own savepoint in a group-commit transaction, or its own
+    /// transaction), translating errors; retires cached search pages unless the write cannot change search
+    /// results (reservations). `grouped: false` writes alone (bulk imports).
+    func write<T: Sendable>(retiringSearchPages: Bool = true, grouped: Bool = true,
                             _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         defer { if retiringSearchPages { searchCache.invalidate() } }
         do {
+            if grouped, let groupCommit { return try await groupCommit.write(body) }
             return try await pool.write(body)
         } catch {
             throw Self.translate(error)

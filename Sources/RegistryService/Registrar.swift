@@ -49,8 +49,14 @@ public struct Registrar<Store: RegistryStore>: Sendable {
         let instant = now()
         let review = Application.Review(department: department, decision: decision, reasons: reasons, reviewer: actor.label,
                                         at: instant, version: version ?? current.version)
+        // The name re-check's rules and the draft are pure: when this review looks like the last approval,
+        // prepare them here, outside the single writer; the transaction then only reads the candidates.
+        let looksLast = current.state == .underReview && review.version == current.version
+            && current.approvedDepartments.union([department]).count == Department.allCases.count
+        let prepared = looksLast ? Self.completionPlan(current, names: names, day: instant.chinaDay) : nil
         let plan: @Sendable (Application) -> CompletionPlan = { [names] application in
-            Self.completionPlan(application, names: names, day: instant.chinaDay)
+            if let prepared, application.version == current.version, application.form == current.form { return prepared }
+            return Self.completionPlan(application, names: names, day: instant.chinaDay)
         }
         do {
             return try await store.reviewApplication(number: number, review: review, actor: actor, plan: plan, idempotency: idempotency)

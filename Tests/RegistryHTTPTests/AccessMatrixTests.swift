@@ -36,7 +36,7 @@ struct AccessMatrixTests {
             NameDesk<SQLiteRegistryStore>.request(name: "长沙蓝天贸易有限公司", type: "llc", industry: "5191", authority: "430104"),
             applicant: "张三", needsPreapproval: false).reservation!
         let values = ["number": application.number, "code": dossier.entity.code.rawValue, "id": reservation.id]
-        let routes = HTTPServer.routes(settings: HTTPSettings(), dependencies: HTTPDependencies(store: store, now: { TestApp.now }, metrics: TestApp.metrics))
+        let routes = HTTPServer.routes(settings: HTTPSettings(), dependencies: HTTPDependencies(store: store, now: { TestApp.now }, signer: TestApp.signer, metrics: TestApp.metrics))
         #expect(routes.count >= 18)
         let callers: [Caller] = [.none, .unknown, .revoked] + Role.allCases.map(Caller.role)
         try await TestApp.make(maxBodyBytes: 64 * 1024, store: store).test(.router) { client in

@@ -21,6 +21,9 @@ enum TestApp {
 
     /// The fixed date the test applications run on.
     static let today = CalendarDate(year: 2026, month: 11, day: 27)!
+    /// The registry key of every test application.
+    static let signer = try! LicenseSigner(rawPrivateKey: LicenseSigner.generateRawPrivateKey())
+
     /// 10:00 in Changsha on `today`.
     static let now = Instant(iso: "2026-11-27T02:00:00Z")!
 
@@ -40,7 +43,7 @@ enum TestApp {
         if let store { registry = store } else { registry = try await emptyStore() }
         return HTTPServer.application(
             settings: HTTPSettings(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, rateLimiter: rateLimiter),
-            dependencies: HTTPDependencies(store: registry, now: { now }, metrics: metrics),
+            dependencies: HTTPDependencies(store: registry, now: { now }, signer: signer, metrics: metrics),
             logger: logger
         )
     }

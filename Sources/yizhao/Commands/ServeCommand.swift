@@ -40,6 +40,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Identify clients by the first X-Forwarded-For address (only behind a trusted proxy).")
     var trustForwardedFor = false
 
+    @Option(help: "The registry's Ed25519 key file (created with mode 0600 on first start). Default: the database path + .key.")
+    var key: String?
+
     @Option(help: "Holiday calendar for deadlines: one ISO date per line, '+DATE' for a weekend made a working day (调休), '#' comments.")
     var holidays: String?
 
@@ -72,6 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let calendar = try Self.calendar(holidays)
+        let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.path), create: true)
         let started = ContinuousClock.now
         let limiter = rateLimit > 0 ? ClientRateLimiter(perSecond: rateLimit, burst: rateBurst, now: {
             let elapsed = ContinuousClock.now - started
@@ -81,7 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
                                     trustForwardedFor: trustForwardedFor)
         let app = HTTPServer.application(
             settings: settings,
-            dependencies: HTTPDependencies(store: registry, now: { RegistryClock.now() }, calendar: calendar, metrics: metrics, readiness: { await Self.isReady(registry) }),
+            dependencies: HTTPDependencies(store: registry, now: { RegistryClock.now() }, calendar: calendar, signer: signer, metrics: metrics, readiness: { await Self.isReady(registry) }),
             logger: logger,
             onServerRunning: { port in
                 logger.notice("listening", metadata: ["url": "http://\(settings.host):\(port)"])

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import RegistryCore
+import RegistryService
+import RegistrySQLite
+import RegistryStore
+
+/// `yizhao bench registrations`: completed registrations per second with concurrent reviewers, with group
+/// commit and with one transaction per registration, in the same run and on copies of the same registry.
+struct BenchRegistrations: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registrations",
+        abstract: "Measure durable completed registrations/s with concurrent clients: group commit vs one transaction each.",
+        discussion: """
+            Each run copies --db (or starts from an empty registry without it), accepts --applications applications and \
+            approves their market and tax parts (not timed), then --clients concurrent reviewers give the statistics \
+            approvals that complete them: each completion re-checks the name, allocates the code and writes the entity, \
+            license, tax and statistics registrations, name history, search index, audit and change-feed entries in one \
+            atomic, durable (synchronous=FULL) step.
+            """
+    )
+
+    @Option(help: "Registrations to complete per mode.")
+    var applications = 2_000
+
+    @Option(help: "Concurrent reviewing clients.")
+    var clients = 8
+
+    @Option(name: .customLong("db"), help: "A registry to copy as the starting point (left unchanged); empty when absent.")
+    var source: String?
+
+    func validate() throws {
+        guard applications > 0, clients > 0 else { throw ValidationError("--applications and --clients must be positive.") }
+    }
+
+    func run() async throws {
+        print("mode\tclients\tcompleted\tseconds\tregistrations/s\tp50 ms\tp99 ms")
+        var rates: [Double] = []
+        for grouped in [false, true] {
+            let rate = try await measure(groupCommit: grouped)
+            rates.append(rate)
+        }
+        print(String(format: "ratio\tgroup commit / one transaction each\t%.2f", rates[1] / max(rates[0], 0.001)))
+    }
+
+    func measure(groupCommit: Bool) async throws -> Double {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("registry.db").path
+        if let source { try FileManager.default.copyItem(atPath: source, toPath: path) }
+        let store = try SQLiteRegistryStore(path: path, groupCommit: groupCommit)
+        try await store.migrate()
+        let now = RegistryClock.now()
+        let registrar = Registrar(store: store, now: { now })
+        let actor = Actor(label: "bench", role: "clerk", requestID: nil)
+        // Setup (not timed): accepted applications with two approvals each, distinct 字号 per run.
+        let run = UInt64(Date().timeIntervalSince1970) &* 7_919 &+ (groupCommit ? 1 : 0)
+        let numbers: [String] = try await forEachClient(count: applications) { index -> String? in
+            var random = SplitMix64(seed: run &+ UInt64(index))
+            let alphabet = Array("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
+            let zihao = String((0..<4).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            do {
+                guard case .fresh(let application) = try await registrar.accept(.example(name: "长沙\(zihao)网络科技有限公司"), actor: actor,
+                                                                                   idempotency: nil) else { return nil }
+                for (department, role) in [(Department.market, Role.reviewerMarket), (.tax, .reviewerTax)] {
+                    _ = try await registrar.review(number: application.number, department: department, decision: .approve, reasons: [],
+                                                   version: nil, role: role, actor: actor, idempotency: nil)
+                }
+                return application.number
+            } catch RegistrarError.nameNotAccepted {
+                return nil  // a random 字号 that repeats an earlier one
+            }
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let latencies: [Double] = try await forEachClient(count: numbers.count) { index -> Double? in
+            let begun = clock.now
+            _ = try await registrar.review(number: numbers[index], department: .statistics, decision: .approve, reasons: [], version: nil,
+                                           role: .reviewerStatistics, actor: actor, idempotency: nil)
+            return BenchSearch.milliseconds(clock.now - begun)
+        }
+        let seconds = BenchSearch.milliseconds(clock.now - started) / 1_000
+        let completed = try await store.applications(state: .completed, after: nil, limit: numbers.count + 1)
+        guard completed.count == numbers.count, Set(completed.compactMap(\.code)).count == numbers.count else {
+            throw CommandFailure(message: "only \(completed.count) of \(numbers.count) applications completed with distinct codes")
+        }
+        let (p50, p99) = BenchSearch.percentiles(latencies)
+        let rate = Double(numbers.count) / seconds
+        print(String(format: "%@\t%d\t%d\t%.2f\t%.0f\t%.2f\t%.2f", groupCommit ? "group commit" : "one transaction each", clients,
+                     numbers.count, seconds, rate, p50, p99))
+        return rate
+    }
+
+    /// Runs `work(0..<count)` on `clients` concurrent tasks (index i on task i % clients); the non-nil results.
+    func forEachClient<T: Sendable>(count: Int, _ work: @escaping @Sendable (Int) async throws -> T?) async throws -> [T] {
+        try await withThrowingTaskGroup(of: [(Int, T)].self) { group in
+            for client in 0..<clients {
+                group.addTask {
+                    var results: [(Int, T)] = []
+                    for index in stride(from: client, to: count, by: clients) {
+                        if let result = try await work(index) { results.append((index, result)) }
+                    }
+                    return results
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+}

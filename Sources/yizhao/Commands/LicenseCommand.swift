@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import RegistryCore
+import RegistryService
+import RegistrySQLite
+
+/// `yizhao license show CODE` and `yizhao license verify FILE`: electronic licenses from the shell.
+struct LicenseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "license",
+        abstract: "Print a signed electronic license, or verify one.",
+        subcommands: [Show.self, Verify.self]
+    )
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print an entity's current license, signed with the registry's key (JSON).")
+
+        @Argument(help: "The unified social credit code.")
+        var code: String
+
+        @Option(help: "The registry's key file. Default: the database path + .key.")
+        var key: String?
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            guard let code = try? CreditCode(validating: code) else { throw ValidationError("“\(self.code)” is not a valid unified social credit code.") }
+            let registry = try await store.openMigrated()
+            let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.path), create: true)
+            guard let license = try await LicenseDesk(store: registry, signer: signer).license(code: code) else {
+                throw CommandFailure(message: "no entity has the code \(code)")
+            }
+            print(try LicenseCommand.json(license))
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Verify a signed license file: exit 0 when valid, 1 when not.",
+            discussion: """
+                With --public-key the check is offline: the signature, the key and the items. Otherwise the registry at \
+                --db is consulted: its key, and whether this is the entity's current license.
+                """)
+
+        @Argument(help: "The license JSON (as `yizhao license show` or GET /v1/licenses/{code} print it).")
+        var file: String
+
+        @Option(help: "The registry's public key (base64), for an offline check.")
+        var publicKey: String?
+
+        @Option(help: "The registry's key file. Default: the database path + .key.")
+        var key: String?
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure(message: "cannot read \(file)") }
+            guard let document = try? JSONDecoder().decode(SignedLicense.self, from: data) else {
+                throw CommandFailure(message: "\(file) is not a signed license document (algorithm, license, payload, signature, publicKey)")
+            }
+            let result: LicenseVerification
+            if let publicKey {
+                result = LicenseVerification(document, trustedKey: publicKey, currentItems: nil, consulted: false)
+            } else {
+                let registry = try await store.openMigrated()
+                let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.path), create: false)
+                result = try await LicenseDesk(store: registry, signer: signer).verify(document)
+            }
+            print(result.valid ? "valid" : "invalid")
+            for problem in result.problems { print("problem\t\(problem)") }
+            if !result.valid { throw ExitCode(1) }
+        }
+    }
+
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
