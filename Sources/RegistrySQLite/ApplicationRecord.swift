@@ -18,17 +18,17 @@ enum ApplicationRecord {
 
     /// The next application number: `SQ`, the day of receipt and a registry-wide sequence.
     static func nextNumber(_ db: Database, receivedOn day: CalendarDate) throws -> String {
-        let value = try Int.fetchOne(db, sql: "UPDATE counters SET next_value = next_value + 1 WHERE name = 'application' RETURNING next_value - 1") ?? 1
+        let value = try Int.fetchOne(try db.cachedStatement(sql: "UPDATE counters SET next_value = next_value + 1 WHERE name = 'application' RETURNING next_value - 1")) ?? 1
         let digits = String(value)
         return "SQ" + day.description.filter { $0 != "-" } + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }
 
     static func insert(_ db: Database, _ application: Application) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO applications (number, kind, state, version, name, type, authority, reservation_id, accepted_by,
                 received_at, submitted_at, deadline, completed_at, code)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [application.number, application.kind.rawValue] + columns(application))
+            """).execute(arguments: [application.number, application.kind.rawValue] + columns(application))
         try insertVersion(db, application)
     }
 
@@ -41,11 +41,11 @@ enum ApplicationRecord {
     }
 
     static func update(_ db: Database, _ application: Application) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE applications SET state = ?, version = ?, name = ?, type = ?, authority = ?, reservation_id = ?, accepted_by = ?,
                 received_at = ?, submitted_at = ?, deadline = ?, completed_at = ?, code = ?
             WHERE number = ?
-            """, arguments: columns(application) + [application.number])
+            """).execute(arguments: columns(application) + [application.number])
     }
 
     static func insertVersion(_ db: Database, _ application: Application) throws {
@@ -54,51 +54,59 @@ enum ApplicationRecord {
     }
 
     static func insertReview(_ db: Database, number: String, _ review: Application.Review) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO application_reviews (number, version, department, decision, reasons, reviewer, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [number, review.version, review.department.rawValue, review.decision.rawValue, try encode(review.reasons),
+            """).execute(arguments: [number, review.version, review.department.rawValue, review.decision.rawValue, try encode(review.reasons),
                              review.reviewer, review.at.description])
     }
 
-    static func fetch(_ db: Database, number: String) throws -> Application? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM applications WHERE number = ?", arguments: [number]) else { return nil }
-        return try application(db, row)
+    static func fetch(_ db: Database, number: String, forms: FormCache) throws -> Application? {
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM applications WHERE number = ?"), arguments: [number]) else { return nil }
+        return try application(db, row, forms: forms)
     }
 
-    static func list(_ db: Database, state: Application.State?, after: String?, limit: Int) throws -> [Application] {
-        let rows = try Row.fetchAll(db, sql: """
+    static func list(_ db: Database, state: Application.State?, after: String?, limit: Int, forms: FormCache) throws -> [Application] {
+        let rows = try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT * FROM applications WHERE (?1 IS NULL OR state = ?1) AND number > ?2 ORDER BY number LIMIT ?3
-            """, arguments: [state?.rawValue, after ?? "", limit])
-        return try rows.map { try application(db, $0) }
+            """), arguments: [state?.rawValue, after ?? "", limit])
+        return try rows.map { try application(db, $0, forms: forms) }
     }
 
-    static func application(_ db: Database, _ row: Row) throws -> Application {
+    static func application(_ db: Database, _ row: Row, forms: FormCache) throws -> Application {
         let number: String = row["number"]
         let version: Int = row["version"]
-        guard let formText = try String.fetchOne(db, sql: "SELECT form FROM application_versions WHERE number = ? AND version = ?",
-                                                 arguments: [number, version]) else {
-            throw StoreError.backend("application \(number) has no form version \(version)")
+        let form = try forms.form(number: number, version: version, submittedAt: row["submitted_at"]) {
+            guard let formText = try String.fetchOne(try db.cachedStatement(sql: "SELECT form FROM application_versions WHERE number = ? AND version = ?"),
+                                                     arguments: [number, version]) else {
+                throw StoreError.backend("application \(number) has no form version \(version)")
+            }
+            return try decode(ApplicationForm.self, formText)
         }
-        let reviews = try Row.fetchAll(db, sql: """
+        let reviews = try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT version, department, decision, reasons, reviewer, at FROM application_reviews WHERE number = ? ORDER BY id
-            """, arguments: [number]).map { review in
+            """), arguments: [number]).map { review in
             Application.Review(
                 department: try parse(Department(rawValue: review["department"]), "department"),
                 decision: try parse(Application.Review.Decision(rawValue: review["decision"]), "decision"),
-                reasons: try decode([String].self, review["reasons"]), reviewer: review["reviewer"],
+                reasons: try reasons(review["reasons"]), reviewer: review["reviewer"],
                 at: try parse(Instant(iso: review["at"]), "at"), version: review["version"])
         }
         let completedAt: String? = row["completed_at"]
         let code: String? = row["code"]
         return Application(
             number: number, kind: try parse(Application.Kind(rawValue: row["kind"]), "kind"),
-            form: try decode(ApplicationForm.self, formText), version: version,
+            form: form, version: version,
             state: try parse(Application.State(rawValue: row["state"]), "state"), acceptedBy: row["accepted_by"],
             receivedAt: try parse(Instant(iso: row["received_at"]), "received_at"),
             submittedAt: try parse(Instant(iso: row["submitted_at"]), "submitted_at"),
             deadline: try parse(CalendarDate(iso: row["deadline"] as String), "deadline"), reviews: reviews,
             completedAt: try completedAt.map { try parse(Instant(iso: $0), "completed_at") },
             code: try code.map { try CreditCode(validating: $0) })
+    }
+
+    /// Return reasons from their JSON array (approvals have none: no decoder needed).
+    static func reasons(_ text: String) throws -> [String] {
+        text == "[]" ? [] : try decode([String].self, text)
     }
 
     static func parse<T>(_ value: T?, _ column: String) throws -> T {

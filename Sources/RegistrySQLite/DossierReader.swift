@@ -5,14 +5,14 @@ import RegistryStore
 /// Reads dossiers back into domain values.
 enum DossierReader {
     static func read(_ db: Database, entityID: Int64) throws -> EntityDossier? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM entities WHERE id = ?", arguments: [entityID]) else { return nil }
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM entities WHERE id = ?"), arguments: [entityID]) else { return nil }
         let entity = try entity(from: row)
-        let licenses = try Row.fetchAll(db, sql: "SELECT * FROM business_licenses WHERE entity_id = ? ORDER BY version",
+        let licenses = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM business_licenses WHERE entity_id = ? ORDER BY version"),
                                         arguments: [entityID]).map(license(from:))
-        let tax = try Row.fetchOne(db, sql: "SELECT * FROM tax_registrations WHERE entity_id = ?", arguments: [entityID]).map(tax(from:))
-        let statistics = try Row.fetchOne(db, sql: "SELECT * FROM statistics_registrations WHERE entity_id = ?",
+        let tax = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM tax_registrations WHERE entity_id = ?"), arguments: [entityID]).map(tax(from:))
+        let statistics = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM statistics_registrations WHERE entity_id = ?"),
                                           arguments: [entityID]).map(statistics(from:))
-        let names = try Row.fetchAll(db, sql: "SELECT * FROM name_history WHERE entity_id = ? ORDER BY valid_from, valid_to IS NULL, name",
+        let names = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM name_history WHERE entity_id = ? ORDER BY valid_from, valid_to IS NULL, name"),
                                      arguments: [entityID]).map(name(from:))
         return EntityDossier(entity: entity, licenses: licenses, tax: tax, statistics: statistics, names: names)
     }

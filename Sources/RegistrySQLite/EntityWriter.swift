@@ -6,7 +6,7 @@ import RegistryStore
 enum EntityWriter {
     /// The id the next inserted entity gets (ids are never reused: entities are never deleted).
     static func nextEntityID(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM entities") ?? 1
+        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM entities")) ?? 1
     }
 
     /// The entity's search key.

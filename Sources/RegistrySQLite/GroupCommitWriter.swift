@@ -40,13 +40,7 @@ final class GroupCommitWriter: Sendable {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let job = Job { db in
                 do {
-                    let result = Mutex<T?>(nil)
-                    try db.inSavepoint {
-                        let value = try body(db)
-                        result.withLock { $0 = value }
-                        return .commit
-                    }
-                    guard let value = result.withLock({ $0 }) else { throw DatabaseError(message: "group commit job produced no value") }
+                    let value = try Self.inSavepoint(db) { try body(db) }
                     return Answer(committed: { continuation.resume(returning: value) }, failed: { continuation.resume(throwing: $0) })
                 } catch {
                     continuation.resume(throwing: error)
@@ -58,12 +52,27 @@ final class GroupCommitWriter: Sendable {
                 defer { state.draining = true }
                 return !state.draining
             }
-            if startDrain { Task { await self.drain() } }
+            if startDrain { pool.asyncWriteWithoutTransaction { db in self.drain(db) } }
         }
     }
 
-    /// Writes groups until the queue is empty.
-    private func drain() async {
+    /// Runs `body` between `SAVEPOINT` and `RELEASE` (cached statements: a group runs thousands of them), rolling
+    /// back to the savepoint when it throws.
+    static func inSavepoint<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.cachedStatement(sql: "SAVEPOINT job").execute()
+        do {
+            let value = try body()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT job").execute()
+            return value
+        } catch {
+            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT job").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT job").execute()
+            throw error
+        }
+    }
+
+    /// Writes groups until the queue is empty, staying on the writer's queue between groups.
+    private func drain(_ db: Database) {
         while true {
             let jobs: [Job] = state.withLock { state in
                 let taken = Array(state.pending.prefix(maximumGroup))
@@ -72,15 +81,15 @@ final class GroupCommitWriter: Sendable {
                 return taken
             }
             guard !jobs.isEmpty else { return }
-            let answers = Mutex<[Answer]>([])
+            var answers: [Answer] = []
             do {
-                try await pool.write { db in
-                    let group = jobs.compactMap { $0.run(db) }
-                    answers.withLock { $0 = group }
+                try db.inTransaction(.immediate) {
+                    answers = jobs.compactMap { $0.run(db) }
+                    return .commit
                 }
-                for answer in answers.withLock({ $0 }) { answer.committed() }
+                for answer in answers { answer.committed() }
             } catch {
-                for answer in answers.withLock({ $0 }) { answer.failed(error) }
+                for answer in answers { answer.failed(error) }
             }
         }
     }

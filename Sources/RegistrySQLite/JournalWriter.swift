@@ -18,7 +18,7 @@ enum JournalWriter {
 
     /// The recorded reply for `key`, or nil if the key is new; a key reused for another request is refused.
     static func replay(_ db: Database, _ key: IdempotencyKey) throws -> RecordedReply? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT fingerprint, status, body, location FROM idempotency_keys WHERE scope = ? AND key = ?",
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT fingerprint, status, body, location FROM idempotency_keys WHERE scope = ? AND key = ?"),
                                          arguments: [key.scope, key.key]) else { return nil }
         guard row["fingerprint"] as String == key.fingerprint else { throw StoreError.idempotencyKeyReused(key.key) }
         let body: Data = row["body"]
@@ -26,8 +26,8 @@ enum JournalWriter {
     }
 
     static func record(_ db: Database, _ key: IdempotencyKey, _ reply: RecordedReply, at instant: Instant) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO idempotency_keys (scope, key, fingerprint, status, body, location, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [key.scope, key.key, key.fingerprint, reply.status, Data(reply.body), reply.location, instant.description])
+            """).execute(arguments: [key.scope, key.key, key.fingerprint, reply.status, Data(reply.body), reply.location, instant.description])
     }
 }

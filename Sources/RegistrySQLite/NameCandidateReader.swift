@@ -13,7 +13,7 @@ enum NameCandidateReader {
         var candidates: [NameCandidate] = []
         // Rows are decoded straight from the cursor (no copied `Row` per result: popular 字号 have hundreds).
         func collect(_ sql: String, _ arguments: StatementArguments) throws {
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            let rows = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: arguments)
             while let row = try rows.next() {
                 if seen.insert(row[0]).inserted, let candidate = try entityCandidate(row) { candidates.append(candidate) }
             }
@@ -79,11 +79,11 @@ enum NameCandidateReader {
     /// covering index, filtered here; only the related few are joined to their entity.
     static func formerNames(_ db: Database, _ query: NameCandidateQuery) throws -> [NameCandidate] {
         // Homophones have as many characters as the proposed 字号: only those rows need their pinyin here.
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
             SELECT entity_id, name, name_key, zihao, valid_to FROM name_history
             WHERE authority = ? AND valid_to >= ?
               AND (length(zihao) = ? OR instr(zihao, ?) > 0 OR instr(?, zihao) > 0 OR name_key = ?)
-            """, arguments: [query.authority.description, query.endedSince.description, query.contained.count, query.contained,
+            """), arguments: [query.authority.description, query.endedSince.description, query.contained.count, query.contained,
                              query.contained, query.nameKey])
         let han = HanTables.standard
         let keys = Set(query.zihaoKeys)
@@ -92,7 +92,7 @@ enum NameCandidateReader {
             let zihao = SearchText.normalize(row[3] as String)
             guard row[2] as String == query.nameKey || keys.contains(zihao) || zihao.contains(query.contained)
                     || han.pinyinKey(zihao) == query.pinyin else { continue }
-            guard let entity = try Row.fetchOne(db, sql: "SELECT code, industry_code FROM entities WHERE id = ?", arguments: [row[0] as Int64]),
+            guard let entity = try Row.fetchOne(try db.cachedStatement(sql: "SELECT code, industry_code FROM entities WHERE id = ?"), arguments: [row[0] as Int64]),
                   let industry = IndustryCode(entity[1] as String), let code = try? CreditCode(validating: entity[0] as String),
                   let validTo = CalendarDate(iso: row[4] as String) else { continue }
             let name: String = row[1]

@@ -12,11 +12,11 @@ enum NameReservationRecord {
     static func insert(_ db: Database, _ reservation: NameReservation, nameKey: String) throws {
         let han = HanTables.standard
         let zihaoKey = SearchText.normalize(reservation.zihao)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO name_reservations (id, name, name_key, zihao, zihao_key, zihao_pinyin, industry_phrase, industry_code,
                 type, authority, applicant, reserved_on, expires_on, needs_preapproval, state, state_changed_on)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [reservation.id, reservation.name, nameKey, reservation.zihao, zihaoKey, han.pinyinKey(zihaoKey),
+            """).execute(arguments: [reservation.id, reservation.name, nameKey, reservation.zihao, zihaoKey, han.pinyinKey(zihaoKey),
                              reservation.industryPhrase, reservation.industry.rawValue, reservation.type.rawValue,
                              reservation.authority.description, reservation.applicant, reservation.reservedOn.description,
                              reservation.expiresOn.description, reservation.needsPreapproval ? 1 : 0, reservation.state.rawValue,
@@ -24,7 +24,7 @@ enum NameReservationRecord {
     }
 
     static func fetch(_ db: Database, id: String) throws -> NameReservation? {
-        try Row.fetchOne(db, sql: "SELECT \(columns) FROM name_reservations WHERE id = ?", arguments: [id]).flatMap(reservation)
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(columns) FROM name_reservations WHERE id = ?"), arguments: [id]).flatMap(reservation)
     }
 
     /// Active, unexpired reservations in the query's authority whose 字号 relates to the proposed one.
@@ -34,11 +34,11 @@ enum NameReservationRecord {
         var arguments: [any DatabaseValueConvertible] = [query.authority.description, query.today.description]
         arguments += keys
         arguments += [query.pinyin, query.contained, query.nameKey]
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT \(columns) FROM name_reservations
             WHERE authority = ? AND state = 'active' AND expires_on > ?
               AND (zihao_key IN (\(placeholders)) OR zihao_pinyin = ? OR instr(zihao_key, ?) > 0 OR name_key = ?)
-            """, arguments: StatementArguments(arguments)).compactMap(reservation).map(\.candidate)
+            """), arguments: StatementArguments(arguments)).compactMap(reservation).map(\.candidate)
     }
 
     static func reservation(_ row: Row) -> NameReservation? {

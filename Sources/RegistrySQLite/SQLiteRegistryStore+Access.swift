@@ -16,22 +16,22 @@ extension SQLiteRegistryStore {
 
     public func accessToken(secretHash: String) async throws(StoreError) -> AccessToken? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM access_tokens WHERE secret_hash = ?", arguments: [secretHash]).map(Self.token)
+            try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM access_tokens WHERE secret_hash = ?"), arguments: [secretHash]).map(Self.token)
         }
     }
 
     public func accessTokens() async throws(StoreError) -> [AccessToken] {
-        try await read { db in try Row.fetchAll(db, sql: "SELECT * FROM access_tokens ORDER BY id").map(Self.token) }
+        try await read { db in try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM access_tokens ORDER BY id")).map(Self.token) }
     }
 
     public func revokeToken(id: Int64, at instant: Instant, actor: Actor) async throws(StoreError) -> AccessToken {
         try await write(retiringSearchPages: false) { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM access_tokens WHERE id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM access_tokens WHERE id = ?"), arguments: [id]) else {
                 throw StoreError.tokenNotFound(id)
             }
             var token = try Self.token(row)
             guard token.revokedAt == nil else { return token }
-            try db.execute(sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ?", arguments: [instant.description, id])
+            try db.cachedStatement(sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ?").execute(arguments: [instant.description, id])
             try JournalWriter.audit(db, actor, action: "token.revoke", target: "token:\(id)", at: instant)
             token.revokedAt = instant
             return token

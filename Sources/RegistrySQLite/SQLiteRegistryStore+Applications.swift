@@ -21,19 +21,22 @@ extension SQLiteRegistryStore {
     }
 
     public func application(number: String) async throws(StoreError) -> Application? {
-        try await read { db in try ApplicationRecord.fetch(db, number: number) }
+        let forms = self.forms
+        return try await read { db in try ApplicationRecord.fetch(db, number: number, forms: forms) }
     }
 
     public func applications(state: Application.State?, after: String?, limit: Int) async throws(StoreError) -> [Application] {
-        try await read { db in try ApplicationRecord.list(db, state: state, after: after, limit: limit) }
+        let forms = self.forms
+        return try await read { db in try ApplicationRecord.list(db, state: state, after: after, limit: limit, forms: forms) }
     }
 
     public func reviewApplication(number: String, review: Application.Review, actor: Actor,
                                   plan: @escaping @Sendable (Application) -> CompletionPlan,
                                   idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
         let before = faultHook
+        let forms = self.forms
         return try await idempotentWrite(idempotency, at: review.at) { db in
-            var application = try Self.loadApplication(db, number)
+            var application = try Self.loadApplication(db, number, forms: forms)
             do throws(ApplicationError) { try application.record(review) } catch { throw StoreError.application(error) }
             try before(.review)
             try ApplicationRecord.insertReview(db, number: number, review)
@@ -63,9 +66,9 @@ extension SQLiteRegistryStore {
         let dossier = try registerEntity(db, plan.draft, before: before)
         if let reservation = application.form.market.reservationID {
             try before(.reservation)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE name_reservations SET state = 'consumed', state_changed_on = ? WHERE id = ? AND state IN ('active', 'expired')
-                """, arguments: [instant.chinaDay.description, reservation])
+                """).execute(arguments: [instant.chinaDay.description, reservation])
         }
         try before(.audit)
         try JournalWriter.audit(db, actor, action: "registration.complete", target: dossier.entity.code.rawValue, at: instant)
@@ -78,8 +81,9 @@ extension SQLiteRegistryStore {
 
     public func correctApplication(number: String, form: ApplicationForm, at instant: Instant, deadline: CalendarDate, actor: Actor,
                                    idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
-        try await idempotentWrite(idempotency, at: instant, retiringSearchPages: false) { db in
-            var application = try Self.loadApplication(db, number)
+        let forms = self.forms
+        return try await idempotentWrite(idempotency, at: instant, retiringSearchPages: false) { db in
+            var application = try Self.loadApplication(db, number, forms: forms)
             do throws(ApplicationError) { try application.correct(with: form, at: instant, deadline: deadline) } catch { throw StoreError.application(error) }
             try ApplicationRecord.insertVersion(db, application)
             try ApplicationRecord.update(db, application)
@@ -90,7 +94,7 @@ extension SQLiteRegistryStore {
 
     public func changes(after sequence: Int64, limit: Int) async throws(StoreError) -> [ChangeRecord] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM change_feed WHERE sequence > ? ORDER BY sequence LIMIT ?", arguments: [sequence, limit]).map { row in
+            try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM change_feed WHERE sequence > ? ORDER BY sequence LIMIT ?"), arguments: [sequence, limit]).map { row in
                 ChangeRecord(sequence: row["sequence"], at: try ApplicationRecord.parse(Instant(iso: row["at"]), "at"),
                              code: try CreditCode(validating: row["code"]), change: row["change"], oldValues: row["old_values"],
                              newValues: row["new_values"])
@@ -100,15 +104,15 @@ extension SQLiteRegistryStore {
 
     public func auditEntries(after sequence: Int64, limit: Int) async throws(StoreError) -> [AuditEntry] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?", arguments: [sequence, limit]).map { row in
+            try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?"), arguments: [sequence, limit]).map { row in
                 AuditEntry(sequence: row["sequence"], at: try ApplicationRecord.parse(Instant(iso: row["at"]), "at"), actor: row["actor"],
                            role: row["role"], action: row["action"], target: row["target"], requestID: row["request_id"])
             }
         }
     }
 
-    static func loadApplication(_ db: Database, _ number: String) throws -> Application {
-        guard let application = try ApplicationRecord.fetch(db, number: number) else { throw StoreError.applicationNotFound(number) }
+    static func loadApplication(_ db: Database, _ number: String, forms: FormCache) throws -> Application {
+        guard let application = try ApplicationRecord.fetch(db, number: number, forms: forms) else { throw StoreError.applicationNotFound(number) }
         return application
     }
 

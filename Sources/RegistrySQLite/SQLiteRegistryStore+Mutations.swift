@@ -6,10 +6,10 @@ extension SQLiteRegistryStore {
     public func importDossiers(batches: Int, produce: @escaping @Sendable (Int) -> [EntityDossier],
                                progress: @escaping @Sendable (Int) -> Void) async throws(StoreError) {
         try await write(grouped: false) { db in
-            let wasEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM entities") == 0
+            let wasEmpty = try Int.fetchOne(try db.cachedStatement(sql: "SELECT count(*) FROM entities")) == 0
             // A bulk load touches every index page at random: give it a large page cache for the
             // duration (per connection; restored below).
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+            let cacheSize = try Int.fetchOne(try db.cachedStatement(sql: "PRAGMA cache_size")) ?? -2_000
             try db.execute(sql: "PRAGMA cache_size = -524288")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")  // index builds sort in memory, not in temp files
             defer {
@@ -18,10 +18,10 @@ extension SQLiteRegistryStore {
             }
             // Into an empty registry, secondary indexes are cheaper to build once, from sorted data, than
             // to maintain row by row: drop them and re-create them from their own stored definitions.
-            let deferredIndexes = wasEmpty ? try Row.fetchAll(db, sql: """
+            let deferredIndexes = wasEmpty ? try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT name, sql FROM sqlite_master
                 WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('entities', 'name_history', 'zihao_grams')
-                """).map { (name: $0["name"] as String, sql: $0["sql"] as String) } : []
+                """)).map { (name: $0["name"] as String, sql: $0["sql"] as String) } : []
             for index in deferredIndexes { try db.execute(sql: "DROP INDEX \(index.name)") }
             let pipeline = PreparationPipeline(batches: batches, firstID: try EntityWriter.nextEntityID(db), countTerms: wasEmpty,
                                                produce: produce)
@@ -43,7 +43,7 @@ extension SQLiteRegistryStore {
             if wasEmpty { try ZihaoGrams.fillAll(db) }
             for index in deferredIndexes { try db.execute(sql: index.sql) }
             if wasEmpty { try SearchIndexWriter.bulkAdd(db, documents: documents, termCounts: pipeline.termCounts) }
-            try db.execute(sql: "UPDATE code_sequence SET next_value = max(next_value, ?)", arguments: [highestSequence + 1])
+            try db.cachedStatement(sql: "UPDATE code_sequence SET next_value = max(next_value, ?)").execute(arguments: [highestSequence + 1])
         }
     }
 
@@ -55,7 +55,7 @@ extension SQLiteRegistryStore {
     /// each write (fault injection). The caller holds the write transaction.
     static func registerEntity(_ db: Database, _ draft: EntityDraft, before: (CompletionStep) throws -> Void = { _ in }) throws -> EntityDossier {
         try before(.code)
-        var sequence = try Int.fetchOne(db, sql: "SELECT next_value FROM code_sequence WHERE id = 1") ?? 0
+        var sequence = try Int.fetchOne(try db.cachedStatement(sql: "SELECT next_value FROM code_sequence WHERE id = 1")) ?? 0
         var code: CreditCode
         repeat {
             do {
@@ -64,9 +64,9 @@ extension SQLiteRegistryStore {
                 throw StoreError.sequenceExhausted
             }
             sequence += 1
-        } while try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entities WHERE subject_id = ?)",
+        } while try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM entities WHERE subject_id = ?)"),
                                   arguments: [code.organizationCode.rawValue]) == true
-        try db.execute(sql: "UPDATE code_sequence SET next_value = ? WHERE id = 1", arguments: [sequence])
+        try db.cachedStatement(sql: "UPDATE code_sequence SET next_value = ? WHERE id = 1").execute(arguments: [sequence])
         let dossier = draft.dossier(code: code)
         let prepared = try EntityWriter.insert(db, dossier, id: try EntityWriter.nextEntityID(db), before: before)
         try before(.searchIndex)
@@ -87,10 +87,10 @@ extension SQLiteRegistryStore {
             try db.execute(sql: "UPDATE name_history SET valid_to = max(valid_from, ?) WHERE entity_id = ? AND valid_to IS NULL",
                            arguments: [date.adding(days: -1).description, id])
             try EntityWriter.insertName(db, entityID: id, authority: dossier.entity.authority, NameRecord(name: name, zihao: parts.zihao, validFrom: date, validTo: nil))
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE entities SET name = ?, zihao = ?, name_region = ?, name_industry = ?, name_form = ?,
                     zihao_key = ?, zihao_pinyin = ?, zihao_initials = ?, name_shown_as_code = 0 WHERE id = ?
-                """, arguments: [name, parts.zihao, parts.region, parts.industry, parts.form,
+                """).execute(arguments: [name, parts.zihao, parts.region, parts.industry, parts.form,
                                  SearchText.normalize(parts.zihao), tables.pinyinKey(parts.zihao), tables.initialsKey(parts.zihao), id])
             try ZihaoGrams.replace(db, entityID: id, authority: dossier.entity.authority.description,
                                    oldZihaoKey: SearchText.normalize(dossier.entity.nameParts.zihao), zihaoKey: SearchText.normalize(parts.zihao))
@@ -99,7 +99,7 @@ extension SQLiteRegistryStore {
             let version = (dossier.licenses.last?.version ?? 0) + 1
             try EntityWriter.insertLicense(db, entityID: id, BusinessLicense(entity: dossier.entity, version: version, issuedOn: date))
             try SearchIndexWriter.remove(db, key: key)
-            let names = try String.fetchAll(db, sql: "SELECT name FROM name_history WHERE entity_id = ? ORDER BY valid_from, valid_to IS NULL, name", arguments: [id])
+            let names = try String.fetchAll(try db.cachedStatement(sql: "SELECT name FROM name_history WHERE entity_id = ? ORDER BY valid_from, valid_to IS NULL, name"), arguments: [id])
             try SearchIndexWriter.add(db, key: key, document: SearchText.document(names: names))
             return try Self.load(db, code)
         }
@@ -117,7 +117,7 @@ extension SQLiteRegistryStore {
             changed.statusChangedOn = date
             let oldKey = EntityWriter.searchKey(id: id, entity: dossier.entity)
             let newKey = EntityWriter.searchKey(id: id, entity: changed)
-            let document = try String.fetchOne(db, sql: "SELECT document FROM search_documents WHERE search_key = ?", arguments: [oldKey])
+            let document = try String.fetchOne(try db.cachedStatement(sql: "SELECT document FROM search_documents WHERE search_key = ?"), arguments: [oldKey])
                 ?? SearchText.document(names: dossier.names.map(\.name))
             try SearchIndexWriter.remove(db, key: oldKey)
             try db.execute(sql: "UPDATE entities SET status = ?, status_changed_on = ?, search_key = ? WHERE id = ?",
@@ -128,7 +128,7 @@ extension SQLiteRegistryStore {
     }
 
     static func entityID(_ db: Database, _ code: CreditCode) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM entities WHERE code = ?", arguments: [code.rawValue]) else {
+        guard let id = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT id FROM entities WHERE code = ?"), arguments: [code.rawValue]) else {
             throw StoreError.entityNotFound(code)
         }
         return id

@@ -12,10 +12,10 @@ extension SQLiteRegistryStore {
                             idempotency: Idempotent<NameReservationOutcome>?) async throws(StoreError) -> Replayable<NameReservationOutcome> {
         try await idempotentWrite(idempotency, at: Instant(day: query.today), retiringSearchPages: false) { db in
             // Expired reservations of this authority stop holding their names (and the unique index).
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE name_reservations SET state = 'expired', state_changed_on = expires_on
                 WHERE authority = ? AND state = 'active' AND expires_on <= ?
-                """, arguments: [query.authority.description, query.today.description])
+                """).execute(arguments: [query.authority.description, query.today.description])
             let check = decide(try NameCandidateReader.candidates(db, query))
             guard check.verdict.allowsReservation else { return NameReservationOutcome(check: check, reservation: nil) }
             try NameReservationRecord.insert(db, reservation, nameKey: query.nameKey)

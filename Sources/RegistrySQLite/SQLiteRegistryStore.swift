@@ -11,6 +11,8 @@ public final class SQLiteRegistryStore: RegistryStore {
     public let path: String
     /// Recent search pages of the current registry generation.
     let searchCache: SearchCache
+    /// Decoded application forms (immutable per version).
+    let forms = FormCache()
     /// Shares flushes between concurrent writers; nil writes one transaction per call.
     let groupCommit: GroupCommitWriter?
     /// Which completion writes fail on purpose (tests only; nothing fails by default).

@@ -37,7 +37,7 @@ enum SearchIndexWriter {
 
     /// Removes the document indexed under `key` (FTS5 deletes need the indexed text back).
     static func remove(_ db: Database, key: Int64) throws {
-        guard let document = try String.fetchOne(db, sql: "SELECT document FROM search_documents WHERE search_key = ?", arguments: [key]) else {
+        guard let document = try String.fetchOne(try db.cachedStatement(sql: "SELECT document FROM search_documents WHERE search_key = ?"), arguments: [key]) else {
             return
         }
         try db.execute(sql: "INSERT INTO search_trigrams (search_trigrams, rowid, document) VALUES ('delete', ?, ?)",
@@ -49,7 +49,7 @@ enum SearchIndexWriter {
             decrement.bind(term)
             try decrement.run()
         }
-        try db.execute(sql: "DELETE FROM search_documents WHERE search_key = ?", arguments: [key])
+        try db.cachedStatement(sql: "DELETE FROM search_documents WHERE search_key = ?").execute(arguments: [key])
     }
 
     /// Indexes many prepared documents at once into an **empty** index: documents and bigram tokens

@@ -36,18 +36,18 @@ enum ZihaoGrams {
     /// Fills the (empty) table from every entity in one statement: after a bulk load into an empty
     /// registry, far cheaper than a statement per row. Distinct proper substrings, as `grams(of:)`.
     static func fillAll(_ db: Database) throws {
-        let longest = try Int.fetchOne(db, sql: "SELECT max(length(zihao_key)) FROM entities") ?? 0
+        let longest = try Int.fetchOne(try db.cachedStatement(sql: "SELECT max(length(zihao_key)) FROM entities")) ?? 0
         guard longest > 2 else { return }
         // Every (start, length) a proper substring of the longest 字号 can have; each entity keeps those
         // that fit inside its own 字号.
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < ?),
                  spans(start, n) AS (SELECT a.n, b.n FROM k a JOIN k b WHERE b.n >= 2 AND a.n + b.n - 1 <= ?)
             INSERT INTO zihao_grams (entity_id, authority, gram)
             SELECT DISTINCT e.id, e.authority, substr(e.zihao_key, spans.start, spans.n)
             FROM entities e JOIN spans ON spans.n < length(e.zihao_key) AND spans.start + spans.n - 1 <= length(e.zihao_key)
             WHERE length(e.zihao_key) > 2
-            """, arguments: [longest, longest])
+            """).execute(arguments: [longest, longest])
     }
 
     /// Fills the table for a registry created before it existed (migration 0003): the same set-based fill.
