@@ -43,6 +43,8 @@ public struct HTTPDependencies<Store: RegistryStore>: Sendable {
     public var access: AccessDesk<Store>
     /// Signed electronic licenses.
     public var licenses: LicenseDesk<Store>
+    /// Deadlines and statistics.
+    public var supervision: SupervisionDesk<Store>
     /// Where metrics are collected; `/metrics` renders it.
     public var metrics: PrometheusCollectorRegistry
     /// Whether the service can do its work (storage reachable).
@@ -58,6 +60,7 @@ public struct HTTPDependencies<Store: RegistryStore>: Sendable {
         self.registrar = Registrar(store: store, now: now, calendar: calendar)
         self.access = AccessDesk(store: store, now: now)
         self.licenses = LicenseDesk(store: store, signer: signer)
+        self.supervision = SupervisionDesk(store: store, calendar: calendar, now: now)
         self.codeDesk = codeDesk
         self.metrics = metrics
         self.readiness = readiness
@@ -96,6 +99,7 @@ public enum HTTPServer {
         NameRoutes(desk: dependencies.nameDesk).register(on: &routes)
         ApplicationRoutes(registrar: dependencies.registrar).register(on: &routes)
         LicenseRoutes(desk: dependencies.licenses).register(on: &routes)
+        SupervisionRoutes(desk: dependencies.supervision).register(on: &routes)
         return (router, routes.declarations)
     }
 

@@ -128,3 +128,44 @@ extension SQLiteRegistryStore {
         }
     }
 }
+
+extension SQLiteRegistryStore {
+    public func applicationsDue(through day: CalendarDate, limit: Int) async throws(StoreError) -> [Application] {
+        let forms = self.forms
+        return try await read { db in
+            let rows = try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT * FROM applications WHERE state = 'under-review' AND deadline <= ? ORDER BY deadline, number LIMIT ?
+                """), arguments: [day.description, limit])
+            return try rows.map { try ApplicationRecord.application(db, $0, forms: forms) }
+        }
+    }
+
+    public func supervisionFacts(from: Instant, to: Instant) async throws(StoreError) -> SupervisionFacts {
+        try await read { db in
+            let range: StatementArguments = [from.description, to.description]
+            let cases = try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT number, received_at, completed_at, deadline, state FROM applications
+                WHERE (received_at >= ?1 AND received_at < ?2) OR (completed_at >= ?1 AND completed_at < ?2)
+                ORDER BY number
+                """), arguments: range).map { row in
+                SupervisionFacts.Case(
+                    number: row[0], receivedAt: try ApplicationRecord.parse(Instant(iso: row[1]), "received_at"),
+                    completedAt: try (row[2] as String?).map { try ApplicationRecord.parse(Instant(iso: $0), "completed_at") },
+                    deadline: try ApplicationRecord.parse(CalendarDate(iso: row[3] as String), "deadline"),
+                    state: try ApplicationRecord.parse(Application.State(rawValue: row[4]), "state"))
+            }
+            let decisions = try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT r.department, r.decision, r.reviewer, r.at, v.submitted_at, r.number FROM application_reviews r
+                JOIN application_versions v ON v.number = r.number AND v.version = r.version
+                WHERE r.at >= ? AND r.at < ? ORDER BY r.id
+                """), arguments: range).map { row in
+                SupervisionFacts.Decision(
+                    number: row[5], department: try ApplicationRecord.parse(Department(rawValue: row[0]), "department"),
+                    decision: try ApplicationRecord.parse(Application.Review.Decision(rawValue: row[1]), "decision"), reviewer: row[2],
+                    at: try ApplicationRecord.parse(Instant(iso: row[3]), "at"),
+                    submittedAt: try ApplicationRecord.parse(Instant(iso: row[4]), "submitted_at"))
+            }
+            return SupervisionFacts(cases: cases, decisions: decisions)
+        }
+    }
+}

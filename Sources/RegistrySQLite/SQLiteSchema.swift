@@ -209,7 +209,9 @@ extension SQLiteSchema {
             code TEXT,
             CHECK ((state = 'completed') = (code IS NOT NULL AND completed_at IS NOT NULL))
         ) WITHOUT ROWID;
-        CREATE INDEX applications_by_state ON applications(state, number);
+        CREATE INDEX applications_by_state ON applications(state, deadline, number);
+        CREATE INDEX applications_by_received ON applications(received_at);
+        CREATE INDEX applications_by_completed ON applications(completed_at) WHERE completed_at IS NOT NULL;
         CREATE UNIQUE INDEX applications_by_code ON applications(code) WHERE code IS NOT NULL;
 
         CREATE TABLE application_versions (

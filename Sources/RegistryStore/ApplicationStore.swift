@@ -16,6 +16,13 @@ public protocol ApplicationStore: Sendable {
     /// Applications in `state` (all when nil), oldest first, at most `limit`, after number `after`.
     func applications(state: Application.State?, after: String?, limit: Int) async throws(StoreError) -> [Application]
 
+    /// Applications under review whose deadline is on or before `day`, earliest deadline first, at most `limit`.
+    func applicationsDue(through day: CalendarDate, limit: Int) async throws(StoreError) -> [Application]
+
+    /// What supervision statistics are computed from: applications received or completed in `[from, to)`, and
+    /// the reviews made in it.
+    func supervisionFacts(from: Instant, to: Instant) async throws(StoreError) -> SupervisionFacts
+
     /// Records a review; on the last approval, completes the application in the **same** transaction: re-checks
     /// the name with `plan`, allocates the code, writes the entity, license, tax and statistics registrations,
     /// name history and search index, consumes the reservation, appends the audit and change-feed entries.

@@ -101,3 +101,56 @@ public struct AuditEntry: Sendable, Hashable {
         self.requestID = requestID
     }
 }
+
+/// The raw material of supervision statistics (电子监察), read in one transaction.
+public struct SupervisionFacts: Sendable, Hashable {
+    /// One application's timeline.
+    public struct Case: Sendable, Hashable {
+        public var number: String
+        public var receivedAt: Instant
+        public var completedAt: Instant?
+        public var deadline: CalendarDate
+        public var state: Application.State
+
+        /// Creates a case.
+        public init(number: String, receivedAt: Instant, completedAt: Instant?, deadline: CalendarDate, state: Application.State) {
+            self.number = number
+            self.receivedAt = receivedAt
+            self.completedAt = completedAt
+            self.deadline = deadline
+            self.state = state
+        }
+    }
+
+    /// One department decision and when the version it decided on was submitted.
+    public struct Decision: Sendable, Hashable {
+        public var number: String
+        public var department: Department
+        public var decision: Application.Review.Decision
+        public var reviewer: String
+        public var at: Instant
+        public var submittedAt: Instant
+
+        /// Creates a decision.
+        public init(number: String, department: Department, decision: Application.Review.Decision, reviewer: String, at: Instant,
+                    submittedAt: Instant) {
+            self.number = number
+            self.department = department
+            self.decision = decision
+            self.reviewer = reviewer
+            self.at = at
+            self.submittedAt = submittedAt
+        }
+    }
+
+    /// Applications received or completed in the period.
+    public var cases: [Case]
+    /// Decisions made in the period.
+    public var decisions: [Decision]
+
+    /// Creates the facts.
+    public init(cases: [Case], decisions: [Decision]) {
+        self.cases = cases
+        self.decisions = decisions
+    }
+}

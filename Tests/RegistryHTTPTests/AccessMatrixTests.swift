@@ -43,7 +43,7 @@ struct AccessMatrixTests {
             for route in routes {
                 let path = route.path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
                     segment.hasPrefix(":") ? values[String(segment.dropFirst())] ?? "x" : String(segment)
-                }.joined(separator: "/") + (route.path == "/v1/entities" ? "?q=yunfan" : "")
+                }.joined(separator: "/") + (["/v1/entities": "?q=yunfan", "/v1/supervision/stats": "?from=2026-11-01&to=2026-11-30"][route.path] ?? "")
                 for caller in callers {
                     let secret: String? = switch caller {
                     case .none: nil

@@ -35,15 +35,15 @@ enum TestApp {
         return store
     }
 
-    static func make(maxBodyBytes: Int = 4_096, store: SQLiteRegistryStore? = nil,
-                     rateLimiter: ClientRateLimiter? = nil) async throws -> some ApplicationProtocol {
+    static func make(maxBodyBytes: Int = 4_096, store: SQLiteRegistryStore? = nil, rateLimiter: ClientRateLimiter? = nil,
+                     clock: @escaping @Sendable () -> Instant = { now }) async throws -> some ApplicationProtocol {
         var logger = Logger(label: "yizhao-test")
         logger.logLevel = .warning
         let registry: SQLiteRegistryStore
         if let store { registry = store } else { registry = try await emptyStore() }
         return HTTPServer.application(
             settings: HTTPSettings(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, rateLimiter: rateLimiter),
-            dependencies: HTTPDependencies(store: registry, now: { now }, signer: signer, metrics: metrics),
+            dependencies: HTTPDependencies(store: registry, now: clock, signer: signer, metrics: metrics),
             logger: logger
         )
     }
