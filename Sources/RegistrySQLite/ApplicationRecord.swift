@@ -34,9 +34,9 @@ enum ApplicationRecord {
 
     /// The mutable columns, in `insert`'s order after `kind`.
     static func columns(_ application: Application) -> StatementArguments {
-        let market = application.form.market
-        return [application.state.rawValue, application.version, market.name, market.type.rawValue, market.authority.description,
-                market.reservationID, application.acceptedBy, application.receivedAt.description, application.submittedAt.description,
+        let request = application.request
+        return [application.state.rawValue, application.version, request.name, request.type.rawValue, request.authority.description,
+                request.reservationID, application.acceptedBy, application.receivedAt.description, application.submittedAt.description,
                 application.deadline.description, application.completedAt?.description, application.code?.rawValue]
     }
 
@@ -50,7 +50,7 @@ enum ApplicationRecord {
 
     static func insertVersion(_ db: Database, _ application: Application) throws {
         try db.execute(sql: "INSERT INTO application_versions (number, version, form, submitted_at) VALUES (?, ?, ?, ?)",
-                       arguments: [application.number, application.version, try encode(application.form), application.submittedAt.description])
+                       arguments: [application.number, application.version, try encode(application.request), application.submittedAt.description])
     }
 
     static func insertReview(_ db: Database, number: String, _ review: Application.Review) throws {
@@ -80,7 +80,7 @@ enum ApplicationRecord {
                                                      arguments: [number, version]) else {
                 throw StoreError.backend("application \(number) has no form version \(version)")
             }
-            return try decode(ApplicationForm.self, formText)
+            return try decode(ApplicationRequest.self, formText)
         }
         let reviews = try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT version, department, decision, reasons, reviewer, at FROM application_reviews WHERE number = ? ORDER BY id
@@ -94,8 +94,7 @@ enum ApplicationRecord {
         let completedAt: String? = row["completed_at"]
         let code: String? = row["code"]
         return Application(
-            number: number, kind: try parse(Application.Kind(rawValue: row["kind"]), "kind"),
-            form: form, version: version,
+            number: number, request: form, version: version,
             state: try parse(Application.State(rawValue: row["state"]), "state"), acceptedBy: row["accepted_by"],
             receivedAt: try parse(Instant(iso: row["received_at"]), "received_at"),
             submittedAt: try parse(Instant(iso: row["submitted_at"]), "submitted_at"),

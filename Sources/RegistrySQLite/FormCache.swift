@@ -6,13 +6,13 @@ import Synchronization
 /// (a failed group) apart from the one written later under the same number. It only saves the JSON decoding
 /// on the hot review path. Bounded: cleared when full.
 final class FormCache: Sendable {
-    private let forms = Mutex<[String: ApplicationForm]>([:])
+    private let forms = Mutex<[String: ApplicationRequest]>([:])
     private let capacity: Int
 
     init(capacity: Int = 4_096) { self.capacity = capacity }
 
     /// The form of `number` at `version`, decoding (and keeping) it with `decode` when not cached.
-    func form(number: String, version: Int, submittedAt: String, decode: () throws -> ApplicationForm) rethrows -> ApplicationForm {
+    func form(number: String, version: Int, submittedAt: String, decode: () throws -> ApplicationRequest) rethrows -> ApplicationRequest {
         let key = "\(number)#\(version)#\(submittedAt)"
         if let form = forms.withLock({ $0[key] }) { return form }
         let form = try decode()

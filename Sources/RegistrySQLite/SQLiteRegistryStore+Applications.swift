@@ -7,11 +7,10 @@ extension SQLiteRegistryStore {
                                   idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
         try await idempotentWrite(idempotency, at: new.receivedAt, retiringSearchPages: false) { db in
             let application = Application(
-                number: try ApplicationRecord.nextNumber(db, receivedOn: new.receivedAt.chinaDay), kind: new.kind, form: new.form,
-                version: 1, state: .underReview, acceptedBy: new.acceptedBy, receivedAt: new.receivedAt, submittedAt: new.receivedAt,
+                number: try ApplicationRecord.nextNumber(db, receivedOn: new.receivedAt.chinaDay), request: new.request, version: 1, state: .underReview, acceptedBy: new.acceptedBy, receivedAt: new.receivedAt, submittedAt: new.receivedAt,
                 deadline: new.deadline, reviews: [], completedAt: nil, code: nil)
             try ApplicationRecord.insert(db, application)
-            try JournalWriter.audit(db, actor, action: "application.accept", target: application.number, at: new.receivedAt)
+            try JournalWriter.audit(db, actor, action: "application.accept.\(new.request.kind.rawValue)", target: application.number, at: new.receivedAt)
             return application
         }
     }
@@ -50,41 +49,60 @@ extension SQLiteRegistryStore {
         }
     }
 
-    /// The completing writes (统一发照、统一赋码): re-check the name, then register, consume the reservation,
-    /// audit, feed and complete — or return the application when the name no longer passes.
+    /// The completing writes (统一发照、统一赋码, or the change or deregistration): re-check a new name, then write the
+    /// registration, consume the reservation, audit, feed and complete — or return the application when the name
+    /// no longer passes.
     static func complete(_ db: Database, _ application: inout Application, plan: CompletionPlan, actor: Actor, at instant: Instant,
                          before: (CompletionStep) throws -> Void) throws {
-        let check = plan.decide(try NameCandidateReader.candidates(db, plan.query))
-        guard check.verdict.allowsReservation else {
-            let reasons = check.findings.filter { $0.severity == .reject }.map(\.message)
-                + check.conflicts.filter { $0.severity == .block }.map(\.message)
-            application.returnAtCompletion(reasons: ["名称复核未通过"] + reasons, at: instant)
-            try ApplicationRecord.insertReview(db, number: application.number, application.reviews[application.reviews.count - 1])
-            try JournalWriter.audit(db, actor, action: "application.return.name-recheck", target: application.number, at: instant)
-            return
+        if let recheck = plan.nameCheck {
+            let check = recheck.decide(try NameCandidateReader.candidates(db, recheck.query))
+            guard check.verdict.allowsReservation else {
+                let reasons = check.findings.filter { $0.severity == .reject }.map(\.message)
+                    + check.conflicts.filter { $0.severity == .block }.map(\.message)
+                application.returnAtCompletion(reasons: ["名称复核未通过"] + reasons, at: instant)
+                try ApplicationRecord.insertReview(db, number: application.number, application.reviews[application.reviews.count - 1])
+                try JournalWriter.audit(db, actor, action: "application.return.name-recheck", target: application.number, at: instant)
+                return
+            }
         }
-        let dossier = try registerEntity(db, plan.draft, before: before)
-        if let reservation = application.form.market.reservationID {
+        let code: CreditCode, change: String, old: EntityDossier?
+        switch application.request {
+        case .establishment:
+            guard let draft = plan.draft else { throw StoreError.backend("an establishment's plan has no draft") }
+            code = try registerEntity(db, draft, before: before).entity.code
+            (change, old) = ("registered", nil)
+        case .change(let form):
+            old = try load(db, form.code)
+            try before(.entity)
+            try EntityChanges.apply(db, form, parts: plan.newNameParts, on: plan.day)
+            (code, change) = (form.code, "changed")
+        case .deregistration(let form):
+            old = try load(db, form.code)
+            try before(.entity)
+            try EntityChanges.setStatus(db, form.code, to: .deregistered, on: plan.day)
+            (code, change) = (form.code, "deregistered")
+        }
+        if let reservation = application.request.reservationID {
             try before(.reservation)
             try db.cachedStatement(sql: """
                 UPDATE name_reservations SET state = 'consumed', state_changed_on = ? WHERE id = ? AND state IN ('active', 'expired')
                 """).execute(arguments: [instant.chinaDay.description, reservation])
         }
         try before(.audit)
-        try JournalWriter.audit(db, actor, action: "registration.complete", target: dossier.entity.code.rawValue, at: instant)
+        try JournalWriter.audit(db, actor, action: "registration.\(application.kind.rawValue)", target: code.rawValue, at: instant)
         try before(.changeFeed)
-        try JournalWriter.change(db, code: dossier.entity.code, change: "registered", old: nil,
-                                 new: try ApplicationRecord.encode(dossier), at: instant)
+        try JournalWriter.change(db, code: code, change: change, old: try old.map(ApplicationRecord.encode),
+                                 new: try ApplicationRecord.encode(try load(db, code)), at: instant)
         try before(.application)
-        do throws(ApplicationError) { try application.complete(code: dossier.entity.code, at: instant) } catch { throw StoreError.application(error) }
+        do throws(ApplicationError) { try application.complete(code: code, at: instant) } catch { throw StoreError.application(error) }
     }
 
-    public func correctApplication(number: String, form: ApplicationForm, at instant: Instant, deadline: CalendarDate, actor: Actor,
+    public func correctApplication(number: String, request: ApplicationRequest, at instant: Instant, deadline: CalendarDate, actor: Actor,
                                    idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
         let forms = self.forms
         return try await idempotentWrite(idempotency, at: instant, retiringSearchPages: false) { db in
             var application = try Self.loadApplication(db, number, forms: forms)
-            do throws(ApplicationError) { try application.correct(with: form, at: instant, deadline: deadline) } catch { throw StoreError.application(error) }
+            do throws(ApplicationError) { try application.correct(with: request, at: instant, deadline: deadline) } catch { throw StoreError.application(error) }
             try ApplicationRecord.insertVersion(db, application)
             try ApplicationRecord.update(db, application)
             try JournalWriter.audit(db, actor, action: "application.correct", target: number, at: instant)

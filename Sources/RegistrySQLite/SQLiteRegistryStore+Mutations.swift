@@ -76,53 +76,17 @@ extension SQLiteRegistryStore {
 
     public func rename(_ code: CreditCode, to name: String, parts: NameParts, on date: CalendarDate) async throws(StoreError) -> EntityDossier {
         try await write { db in
-            var dossier = try Self.load(db, code)
             let id = try Self.entityID(db, code)
-            guard dossier.entity.status.isActive else {
-                throw StoreError.invalidState("\(code) is \(dossier.entity.status.display); only an existing entity can be renamed")
-            }
-            guard name != dossier.entity.name else { throw StoreError.invalidState("\(code) already has the name \(name)") }
-            let key = EntityWriter.searchKey(id: id, entity: dossier.entity)
-            let tables = HanTables.standard
-            try db.execute(sql: "UPDATE name_history SET valid_to = max(valid_from, ?) WHERE entity_id = ? AND valid_to IS NULL",
-                           arguments: [date.adding(days: -1).description, id])
-            try EntityWriter.insertName(db, entityID: id, authority: dossier.entity.authority, NameRecord(name: name, zihao: parts.zihao, validFrom: date, validTo: nil))
-            try db.cachedStatement(sql: """
-                UPDATE entities SET name = ?, zihao = ?, name_region = ?, name_industry = ?, name_form = ?,
-                    zihao_key = ?, zihao_pinyin = ?, zihao_initials = ?, name_shown_as_code = 0 WHERE id = ?
-                """).execute(arguments: [name, parts.zihao, parts.region, parts.industry, parts.form,
-                                 SearchText.normalize(parts.zihao), tables.pinyinKey(parts.zihao), tables.initialsKey(parts.zihao), id])
-            try ZihaoGrams.replace(db, entityID: id, authority: dossier.entity.authority.description,
-                                   oldZihaoKey: SearchText.normalize(dossier.entity.nameParts.zihao), zihaoKey: SearchText.normalize(parts.zihao))
-            dossier.entity.name = name
-            dossier.entity.nameParts = parts
-            let version = (dossier.licenses.last?.version ?? 0) + 1
-            try EntityWriter.insertLicense(db, entityID: id, BusinessLicense(entity: dossier.entity, version: version, issuedOn: date))
-            try SearchIndexWriter.remove(db, key: key)
-            let names = try String.fetchAll(try db.cachedStatement(sql: "SELECT name FROM name_history WHERE entity_id = ? ORDER BY valid_from, valid_to IS NULL, name"), arguments: [id])
-            try SearchIndexWriter.add(db, key: key, document: SearchText.document(names: names))
+            var entity = try Self.load(db, code).entity
+            try EntityChanges.rename(db, id: id, entity: &entity, to: name, parts: parts, on: date)
+            try EntityChanges.issueLicense(db, id: id, entity: entity, on: date)
             return try Self.load(db, code)
         }
     }
 
     public func changeStatus(_ code: CreditCode, to status: EntityStatus, on date: CalendarDate) async throws(StoreError) -> EntityDossier {
         try await write { db in
-            let dossier = try Self.load(db, code)
-            let id = try Self.entityID(db, code)
-            guard dossier.entity.status != status else {
-                throw StoreError.invalidState("\(code) is already \(status.display)")
-            }
-            var changed = dossier.entity
-            changed.status = status
-            changed.statusChangedOn = date
-            let oldKey = EntityWriter.searchKey(id: id, entity: dossier.entity)
-            let newKey = EntityWriter.searchKey(id: id, entity: changed)
-            let document = try String.fetchOne(try db.cachedStatement(sql: "SELECT document FROM search_documents WHERE search_key = ?"), arguments: [oldKey])
-                ?? SearchText.document(names: dossier.names.map(\.name))
-            try SearchIndexWriter.remove(db, key: oldKey)
-            try db.execute(sql: "UPDATE entities SET status = ?, status_changed_on = ?, search_key = ? WHERE id = ?",
-                           arguments: [status.display, date.description, newKey, id])
-            try SearchIndexWriter.add(db, key: newKey, document: document)
+            try EntityChanges.setStatus(db, code, to: status, on: date)
             return try Self.load(db, code)
         }
     }

@@ -194,7 +194,7 @@ extension SQLiteSchema {
 
         CREATE TABLE applications (
             number TEXT PRIMARY KEY,
-            kind TEXT NOT NULL CHECK (kind IN ('establishment')),
+            kind TEXT NOT NULL CHECK (kind IN ('establishment','change','deregistration')),
             state TEXT NOT NULL CHECK (state IN ('under-review','returned','completed')),
             version INTEGER NOT NULL CHECK (version >= 1),
             name TEXT NOT NULL,
@@ -212,7 +212,8 @@ extension SQLiteSchema {
         CREATE INDEX applications_by_state ON applications(state, deadline, number);
         CREATE INDEX applications_by_received ON applications(received_at);
         CREATE INDEX applications_by_completed ON applications(completed_at) WHERE completed_at IS NOT NULL;
-        CREATE UNIQUE INDEX applications_by_code ON applications(code) WHERE code IS NOT NULL;
+        CREATE UNIQUE INDEX applications_one_per_new_code ON applications(code) WHERE kind = 'establishment' AND code IS NOT NULL;
+        CREATE INDEX applications_by_code ON applications(code) WHERE code IS NOT NULL;
 
         CREATE TABLE application_versions (
             number TEXT NOT NULL REFERENCES applications(number),

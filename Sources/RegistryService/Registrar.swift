@@ -26,14 +26,20 @@ public struct Registrar<Store: RegistryStore>: Sendable {
         self.deadlineWorkingDays = deadlineWorkingDays
     }
 
-    /// Accepts an application: validates the whole form, checks the name (unless a reservation holds it) and
-    /// stores it with a number and a deadline.
-    public func accept(_ input: ApplicationFormInput, actor: Actor,
+    /// Accepts an establishment with the unified form.
+    public func accept(_ form: ApplicationFormInput, actor: Actor,
+                       idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
+        try await accept(ApplicationInput(establishment: form), actor: actor, idempotency: idempotency)
+    }
+
+    /// Accepts an application (establishment, change or deregistration): validates the whole form, checks a new
+    /// name (unless a reservation holds it) and stores it with a number and a deadline.
+    public func accept(_ input: ApplicationInput, actor: Actor,
                        idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
         if let reply = try await replay(idempotency) { return .replayed(reply) }
         let instant = now()
-        let form = try await validated(input, on: instant.chinaDay)
-        let new = NewApplication(kind: .establishment, form: form, acceptedBy: actor.label, receivedAt: instant,
+        let request = try await validated(input, on: instant.chinaDay)
+        let new = NewApplication(request: request, acceptedBy: actor.label, receivedAt: instant,
                                  deadline: calendar.adding(workingDays: deadlineWorkingDays, to: instant.chinaDay))
         do { return try await store.submitApplication(new, actor: actor, idempotency: idempotency) } catch { throw .store(error) }
     }
@@ -55,7 +61,7 @@ public struct Registrar<Store: RegistryStore>: Sendable {
             && current.approvedDepartments.union([department]).count == Department.allCases.count
         let prepared = looksLast ? Self.completionPlan(current, names: names, day: instant.chinaDay) : nil
         let plan: @Sendable (Application) -> CompletionPlan = { [names] application in
-            if let prepared, application.version == current.version, application.form == current.form { return prepared }
+            if let prepared, application.version == current.version, application.request == current.request { return prepared }
             return Self.completionPlan(application, names: names, day: instant.chinaDay)
         }
         do {
@@ -68,15 +74,15 @@ public struct Registrar<Store: RegistryStore>: Sendable {
     }
 
     /// Replaces a returned application's form with the applicant's correction.
-    public func correct(number: String, _ input: ApplicationFormInput, actor: Actor,
+    public func correct(number: String, _ input: ApplicationInput, actor: Actor,
                         idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
         if let reply = try await replay(idempotency) { return .replayed(reply) }
         _ = try await application(number: number)
         let instant = now()
-        let form = try await validated(input, on: instant.chinaDay)
+        let request = try await validated(input, on: instant.chinaDay)
         let deadline = calendar.adding(workingDays: deadlineWorkingDays, to: instant.chinaDay)
         do {
-            return try await store.correctApplication(number: number, form: form, at: instant, deadline: deadline, actor: actor,
+            return try await store.correctApplication(number: number, request: request, at: instant, deadline: deadline, actor: actor,
                                                       idempotency: idempotency)
         } catch .applicationNotFound(let number) {
             throw .applicationNotFound(number)
@@ -102,31 +108,40 @@ public struct Registrar<Store: RegistryStore>: Sendable {
         do { return try await store.recordedReply(for: idempotency?.key) } catch { throw .store(error) }
     }
 
-    /// The form validated against the registry: the reservation it names, then every field, then the name.
-    func validated(_ input: ApplicationFormInput, on day: CalendarDate) async throws(RegistrarError) -> ApplicationForm {
+    /// The application validated against the registry: the entity and reservation it names, then every field,
+    /// then any new name.
+    func validated(_ input: ApplicationInput, on day: CalendarDate) async throws(RegistrarError) -> ApplicationRequest {
         var lookup = ReservationLookup.none
-        if let id = input.market?.reservationId {
-            do {
-                lookup = try await store.nameReservation(id: id).map(ReservationLookup.found) ?? .missing
-            } catch {
-                throw .store(error)
-            }
+        var entity: MarketEntity?
+        do {
+            if let id = input.reservationId { lookup = try await store.nameReservation(id: id).map(ReservationLookup.found) ?? .missing }
+            if let text = input.entityCode, let code = try? CreditCode(validating: text) { entity = try await store.dossier(code)?.entity }
+        } catch {
+            throw .store(error)
         }
-        let form: ApplicationForm
-        switch input.validate(today: day, reservation: lookup) {
-        case .success(let valid): form = valid
+        let request: ApplicationRequest
+        switch input.validate(today: day, entity: entity, reservation: lookup) {
+        case .success(let valid): request = valid
         case .failure(let errors): throw .invalidForm(errors)
         }
-        guard form.market.reservationID == nil else { return form }
-        let request = NameCheckRequest(name: form.market.name, type: form.market.type, industry: form.market.industry,
-                                       authority: form.market.authority, parentName: nil, relatedCodes: Self.investorCodes(form))
+        let check: NameCheckRequest
+        switch request {
+        case .establishment(let form) where form.market.reservationID == nil:
+            check = NameCheckRequest(name: form.market.name, type: form.market.type, industry: form.market.industry,
+                                     authority: form.market.authority, parentName: nil, relatedCodes: Self.investorCodes(form))
+        case .change(let form) where form.reservationID == nil && form.name != nil:
+            check = NameCheckRequest(name: form.name!, type: form.type, industry: form.industry, authority: form.authority,
+                                     parentName: nil, relatedCodes: [form.code])
+        default:
+            return request
+        }
         let result: NameCheckResult
-        do { result = try await names.check(request) } catch {
+        do { result = try await names.check(check) } catch {
             // `check` fails only in the store.
             throw .store(error.storeError ?? .backend(String(describing: error)))
         }
         guard result.verdict.allowsReservation else { throw .nameNotAccepted(result) }
-        return form
+        return request
     }
 
     /// Investors that are entities: a shared 字号 with them is waived (规定 第17条 exceptions).

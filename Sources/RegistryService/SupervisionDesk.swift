@@ -57,7 +57,7 @@ public struct SupervisionDesk<Store: RegistryStore>: Sendable {
             if calendar.isWorkingDay(day) { overdue += 1 }
         }
         let decided = Set(application.currentReviews.map(\.department))
-        return DueCase(number: application.number, name: application.form.market.name, authority: application.form.market.authority.description,
+        return DueCase(number: application.number, name: application.request.name, authority: application.request.authority.description,
                        deadline: application.deadline.description, workingDaysOverdue: overdue,
                        pending: Department.allCases.filter { !decided.contains($0) }.map(\.rawValue),
                        receivedAt: application.receivedAt.description)

@@ -24,15 +24,17 @@ public protocol ApplicationStore: Sendable {
     func supervisionFacts(from: Instant, to: Instant) async throws(StoreError) -> SupervisionFacts
 
     /// Records a review; on the last approval, completes the application in the **same** transaction: re-checks
-    /// the name with `plan`, allocates the code, writes the entity, license, tax and statistics registrations,
-    /// name history and search index, consumes the reservation, appends the audit and change-feed entries.
+    /// a new name with `plan`, then for an establishment allocates the code and writes the entity, license, tax and
+    /// statistics registrations, name history and search index (for a change, the changed items and a license
+    /// version; for a deregistration, the status), consumes the reservation, appends the audit and change-feed
+    /// entries.
     /// A name that fails the re-check returns the application instead (reviewer `system`).
     func reviewApplication(number: String, review: Application.Review, actor: Actor,
                            plan: @escaping @Sendable (Application) -> CompletionPlan,
                            idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application>
 
     /// Replaces a returned application's form with its correction (a new version, reviewed afresh).
-    func correctApplication(number: String, form: ApplicationForm, at instant: Instant, deadline: CalendarDate, actor: Actor,
+    func correctApplication(number: String, request: ApplicationRequest, at instant: Instant, deadline: CalendarDate, actor: Actor,
                             idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application>
 
     /// Committed changes after `sequence`, in order, at most `limit`.

@@ -2,10 +2,8 @@ import RegistryCore
 
 /// What acceptance hands the store; the store assigns the number.
 public struct NewApplication: Sendable, Hashable {
-    /// What it asks for.
-    public var kind: Application.Kind
-    /// The validated form.
-    public var form: ApplicationForm
+    /// What it asks for, with the validated form.
+    public var request: ApplicationRequest
     /// The accepting clerk's label.
     public var acceptedBy: String
     /// When it was accepted.
@@ -14,30 +12,46 @@ public struct NewApplication: Sendable, Hashable {
     public var deadline: CalendarDate
 
     /// Creates the value.
-    public init(kind: Application.Kind, form: ApplicationForm, acceptedBy: String, receivedAt: Instant, deadline: CalendarDate) {
-        self.kind = kind
-        self.form = form
+    public init(request: ApplicationRequest, acceptedBy: String, receivedAt: Instant, deadline: CalendarDate) {
+        self.request = request
         self.acceptedBy = acceptedBy
         self.receivedAt = receivedAt
         self.deadline = deadline
     }
 }
 
-/// How to complete a fully approved application, prepared by the service from the application as the
-/// store read it inside the completing transaction.
+/// How to complete a fully approved application, prepared by the service (pure work, done outside the writer
+/// where it can be).
 public struct CompletionPlan: Sendable {
-    /// The name re-check's candidate query.
-    public var query: NameCandidateQuery
-    /// The re-check's verdict from the candidates (the application's own reservation excluded).
-    public var decide: @Sendable ([NameCandidate]) -> NameCheckResult
-    /// The entity to register (its code allocated in the transaction).
-    public var draft: EntityDraft
+    /// The name re-check: the candidates to read and the verdict on them.
+    public struct NameRecheck: Sendable {
+        /// The candidate query.
+        public var query: NameCandidateQuery
+        /// The verdict from the candidates (the application's own reservation and entity excluded).
+        public var decide: @Sendable ([NameCandidate]) -> NameCheckResult
+
+        /// Creates a re-check.
+        public init(query: NameCandidateQuery, decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult) {
+            self.query = query
+            self.decide = decide
+        }
+    }
+
+    /// The re-check of a new name (establishments, renames); nil when no name is registered.
+    public var nameCheck: NameRecheck?
+    /// The entity an establishment registers (its code allocated in the transaction).
+    public var draft: EntityDraft?
+    /// The parts of a change's new name.
+    public var newNameParts: NameParts?
+    /// The registration day (成立日期, the change's or deregistration's date).
+    public var day: CalendarDate
 
     /// Creates a plan.
-    public init(query: NameCandidateQuery, decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult, draft: EntityDraft) {
-        self.query = query
-        self.decide = decide
+    public init(nameCheck: NameRecheck?, draft: EntityDraft?, newNameParts: NameParts?, day: CalendarDate) {
+        self.nameCheck = nameCheck
         self.draft = draft
+        self.newNameParts = newNameParts
+        self.day = day
     }
 }
 

@@ -1,30 +1,51 @@
 import RegistryCore
 
 extension CompletionPlan {
-    /// The completion of `application` on `day`: the name re-check with `rules` and `conflicts` (the
-    /// application's own reservation does not count against it) and the entity the form describes.
+    /// The completion of `application` on `day`: the re-check of any name it registers with `rules` and
+    /// `conflicts` (its own reservation and, for a rename, the entity itself do not count against it), and what
+    /// it writes.
     public init(for application: Application, rules: NameRuleChecker, conflicts: NameConflictChecker, day: CalendarDate) {
-        let market = application.form.market
-        let form = application.form
-        let request = NameCheckRequest(name: market.name, type: market.type, industry: market.industry, authority: market.authority,
-                                       parentName: nil, relatedCodes: Self.investorCodes(form))
+        switch application.request {
+        case .establishment(let form):
+            let market = form.market
+            let request = NameCheckRequest(name: market.name, type: market.type, industry: market.industry, authority: market.authority,
+                                           parentName: nil, relatedCodes: Self.investorCodes(form))
+            let (check, parts) = Self.recheck(request, rules: rules, conflicts: conflicts, day: day, reservation: market.reservationID, entity: nil)
+            let draft = EntityDraft(
+                name: market.name, nameParts: parts, type: market.type, authority: market.authority, domicile: market.domicile,
+                legalRepresentative: market.legalRepresentative, registeredCapitalYuan: market.registeredCapitalYuan,
+                businessScope: market.businessScope, industry: market.industry, establishedOn: day, operatingTermEnd: market.operatingTermEnd,
+                tax: TaxRegistration(taxAuthority: ApplicationForm.taxOffice(for: market.authority), financeOfficer: form.tax.financeOfficer,
+                                     taxHandler: form.tax.taxHandler, accountingMethod: form.tax.accountingMethod,
+                                     headcount: form.tax.headcount, registeredOn: day),
+                statistics: StatisticsRegistration(industry: form.statistics.industry, mainActivity: form.statistics.mainActivity,
+                                                   employees: form.statistics.employees, registeredOn: day))
+            self.init(nameCheck: check, draft: draft, newNameParts: nil, day: day)
+        case .change(let form):
+            guard let name = form.name else {
+                self.init(nameCheck: nil, draft: nil, newNameParts: nil, day: day)
+                return
+            }
+            let request = NameCheckRequest(name: name, type: form.type, industry: form.industry, authority: form.authority,
+                                           parentName: nil, relatedCodes: [form.code])
+            let (check, parts) = Self.recheck(request, rules: rules, conflicts: conflicts, day: day, reservation: form.reservationID, entity: form.code)
+            self.init(nameCheck: check, draft: nil, newNameParts: parts, day: day)
+        case .deregistration:
+            self.init(nameCheck: nil, draft: nil, newNameParts: nil, day: day)
+        }
+    }
+
+    static func recheck(_ request: NameCheckRequest, rules: NameRuleChecker, conflicts: NameConflictChecker, day: CalendarDate,
+                        reservation: String?, entity: CreditCode?) -> (NameRecheck, NameParts) {
         let (parsed, findings) = rules.check(request)
-        let query = NameCandidateQuery(parsed: parsed, industry: market.industry, authority: market.authority, today: day,
-                                       policy: rules.policy)
-        let own = market.reservationID
-        let draft = EntityDraft(
-            name: market.name, nameParts: parsed.parts, type: market.type, authority: market.authority, domicile: market.domicile,
-            legalRepresentative: market.legalRepresentative, registeredCapitalYuan: market.registeredCapitalYuan,
-            businessScope: market.businessScope, industry: market.industry, establishedOn: day, operatingTermEnd: market.operatingTermEnd,
-            tax: TaxRegistration(taxAuthority: ApplicationForm.taxOffice(for: market.authority), financeOfficer: form.tax.financeOfficer,
-                                 taxHandler: form.tax.taxHandler, accountingMethod: form.tax.accountingMethod,
-                                 headcount: form.tax.headcount, registeredOn: day),
-            statistics: StatisticsRegistration(industry: form.statistics.industry, mainActivity: form.statistics.mainActivity,
-                                               employees: form.statistics.employees, registeredOn: day))
-        self.init(query: query, decide: { candidates in
-            let others = candidates.filter { own == nil || $0.reservationID != own }
+        let query = NameCandidateQuery(parsed: parsed, industry: request.industry, authority: request.authority, today: day, policy: rules.policy)
+        let check = NameRecheck(query: query) { candidates in
+            let others = candidates.filter { candidate in
+                (reservation == nil || candidate.reservationID != reservation) && (entity == nil || candidate.code != entity)
+            }
             return NameCheckResult(findings: findings, conflicts: conflicts.conflicts(of: parsed, request, with: others, on: day), parse: parsed)
-        }, draft: draft)
+        }
+        return (check, parsed.parts)
     }
 
     /// Investors that are entities: sharing a 字号 with them is allowed (规定 第17条's exceptions).

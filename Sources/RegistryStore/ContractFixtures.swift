@@ -66,7 +66,7 @@ extension ContractFixtures {
 
     /// A new application for `form`.
     public static func application(_ form: ApplicationForm = form()) -> NewApplication {
-        NewApplication(kind: .establishment, form: form, acceptedBy: "contract", receivedAt: instant,
+        NewApplication(request: .establishment(form), acceptedBy: "contract", receivedAt: instant,
                        deadline: WorkingCalendar().adding(workingDays: 3, to: day))
     }
 

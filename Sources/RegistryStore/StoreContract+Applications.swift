@@ -34,7 +34,7 @@ extension StoreContract {
             try expect(done.state == .completed, "completed")
             try expect(try await store.application(number: application.number) == done, "reads back as returned")
             let dossier = try await store.dossier(code)
-            try expect(dossier?.entity.name == application.form.market.name && dossier?.licenses.count == 1 && dossier?.tax?.headcount == 12
+            try expect(dossier?.entity.name == application.form!.market.name && dossier?.licenses.count == 1 && dossier?.tax?.headcount == 12
                        && dossier?.statistics?.mainActivity == "应用软件开发" && dossier?.names.count == 1, "the dossier is whole: \(String(describing: dossier))")
             try expect(dossier?.tax?.taxAuthority == "国家税务总局长沙市岳麓区税务局", "tax office from the authority")
             let page = try await store.search(try SearchQuery(text: "云图湾"))
@@ -42,8 +42,8 @@ extension StoreContract {
             let changes = try await store.changes(after: 0, limit: 10)
             try expect(changes.map(\.code) == [code] && changes.first?.change == "registered", "one change-feed entry: \(changes)")
             let actions = try await store.auditEntries(after: 0, limit: 10).map(\.action)
-            try expect(actions == ["application.accept", "application.approve.statistics", "application.approve.market",
-                                   "application.approve.tax", "registration.complete"], "audited: \(actions)")
+            try expect(actions == ["application.accept.establishment", "application.approve.statistics", "application.approve.market",
+                                   "application.approve.tax", "registration.establishment"], "audited: \(actions)")
         },
         Case(name: "refused review transitions write nothing") { store in
             let application = try await submit(store)
@@ -74,13 +74,13 @@ extension StoreContract {
             try await review(store, application.number, ContractFixtures.review(.market))
             let returned = try await review(store, application.number, ContractFixtures.review(.tax, .return))
             try expect(returned.state == .returned, "returned")
-            var corrected = application.form
+            var corrected = application.form!
             corrected.tax.headcount = 20
             let later = ContractFixtures.instant.adding(milliseconds: 86_400_000)
             guard case .fresh(let resubmitted) = try await store.correctApplication(
-                number: application.number, form: corrected, at: later, deadline: ContractFixtures.day.adding(days: 5),
+                number: application.number, request: .establishment(corrected), at: later, deadline: ContractFixtures.day.adding(days: 5),
                 actor: ContractFixtures.actor, idempotency: nil) else { throw Violation(description: "fresh") }
-            try expect(resubmitted.version == 2 && resubmitted.state == .underReview && resubmitted.form.tax.headcount == 20, "version 2")
+            try expect(resubmitted.version == 2 && resubmitted.state == .underReview && resubmitted.form?.tax.headcount == 20, "version 2")
             for department in Department.allCases { try await review(store, application.number, ContractFixtures.review(department, version: 2)) }
             let done = try await store.application(number: application.number)
             try expect(done?.state == .completed && done?.reviews.count == 5, "completed after the second round: \(String(describing: done))")
@@ -110,7 +110,7 @@ extension StoreContract {
         },
         Case(name: "the completion re-check returns a name taken meanwhile") { store in
             let application = try await submit(store)
-            var rival = ContractFixtures.draft(index: 1, name: application.form.market.name, zihao: "云图湾")
+            var rival = ContractFixtures.draft(index: 1, name: application.form!.market.name, zihao: "云图湾")
             rival.industry = IndustryCode("6513")!
             _ = try await store.register(rival)
             for department in Department.allCases { try await review(store, application.number, ContractFixtures.review(department)) }
@@ -155,7 +155,7 @@ extension StoreContract {
             }
             let done = try await store.applications(state: .completed, after: nil, limit: 200)
             let returned = try await store.applications(state: .returned, after: nil, limit: 200)
-            try expect(done.count == 100, "all completed: \(done.count); returned: \(returned.map { ($0.form.market.name, $0.reviews.last?.reasons ?? []) })")
+            try expect(done.count == 100, "all completed: \(done.count); returned: \(returned.map { ($0.request.name, $0.reviews.last?.reasons ?? []) })")
             try expect(Set(done.compactMap(\.code)).count == 100, "codes unique")
             let count = try await store.entityCount()
             let changes = try await store.changes(after: 0, limit: 200)

@@ -6,7 +6,7 @@ import Testing
 
     static func application() throws -> Application {
         let form = try ApplicationFormInput.example().validate(today: CalendarDate(year: 2026, month: 11, day: 27)!, reservation: .none).get()
-        return Application(number: "A1", kind: .establishment, form: form, version: 1, state: .underReview, acceptedBy: "clerk",
+        return Application(number: "A1", request: .establishment(form), version: 1, state: .underReview, acceptedBy: "clerk",
                            receivedAt: at, submittedAt: at, deadline: CalendarDate(year: 2026, month: 12, day: 2)!, reviews: [],
                            completedAt: nil, code: nil)
     }
@@ -46,7 +46,7 @@ import Testing
             try application.complete(code: CreditCode(validating: "91350100M000100Y43"), at: Self.at)
         }
         #expect(throws: ApplicationError.wrongState(number: "A1", state: .underReview, action: "corrected")) {
-            try application.correct(with: application.form, at: Self.at, deadline: application.deadline)
+            try application.correct(with: application.request, at: Self.at, deadline: application.deadline)
         }
     }
 
@@ -59,11 +59,11 @@ import Testing
             try application.record(Self.review(.statistics))
         }
         #expect(throws: ApplicationError.unchangedResubmission(number: "A1")) {
-            try application.correct(with: application.form, at: Self.at, deadline: application.deadline)
+            try application.correct(with: application.request, at: Self.at, deadline: application.deadline)
         }
-        var corrected = application.form
+        var corrected = application.form!
         corrected.tax.headcount = 13
-        try application.correct(with: corrected, at: Self.at, deadline: CalendarDate(year: 2026, month: 12, day: 3)!)
+        try application.correct(with: .establishment(corrected), at: Self.at, deadline: CalendarDate(year: 2026, month: 12, day: 3)!)
         #expect(application.version == 2 && application.state == .underReview && application.approvedDepartments.isEmpty)
         #expect(application.currentReviews.isEmpty && application.reviews.count == 2)
         for department in Department.allCases { try application.record(Self.review(department, version: 2)) }

@@ -156,3 +156,48 @@ struct ApplicationRoutesTests {
         }
     }
 }
+
+extension ApplicationRoutesTests {
+    @Test func changeThenDeregisterThroughTheSameFlow() async throws {
+        let store = try await TestApp.emptyStore()
+        let (tokens, _) = try await TestApp.tokens(in: store)
+        try await TestApp.make(maxBodyBytes: 64 * 1024, store: store).test(.router) { client in
+            func submit(_ body: ByteBuffer) async throws -> String {
+                try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk]), body: body) { response in
+                    #expect(response.status == .created, "\(String(buffer: response.body))")
+                    return try Self.decode(ApplicationView.self, response).number
+                }
+            }
+            func approveAll(_ number: String) async throws -> ApplicationView {
+                var last: ApplicationView?
+                for (department, role) in [("market", Role.reviewerMarket), ("tax", .reviewerTax), ("statistics", .reviewerStatistics)] {
+                    last = try await client.execute(uri: "/v1/applications/\(number)/reviews/\(department)", method: .post,
+                                                    headers: TestApp.headers(tokens[role]), body: ByteBuffer(string: #"{"decision":"approve"}"#)) {
+                        try Self.decode(ApplicationView.self, $0)
+                    }
+                }
+                return last!
+            }
+            let established = try await approveAll(try await submit(try Self.body(ApplicationFormInput.example())))
+            let code = established.code!
+            let change = ApplicationInput(change: ChangeInput(code: code, name: "长沙云图湾信息技术有限公司", businessScope: "一般项目：信息技术咨询服务。"))
+            let changed = try await approveAll(try await submit(try Self.body(change)))
+            #expect(changed.kind == "change" && changed.state == "completed" && changed.change?.changedItems == ["name", "businessScope"])
+            try await client.execute(uri: "/v1/entities/\(code)", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("长沙云图湾信息技术有限公司") && text.contains("长沙云图湾网络科技有限公司"))
+            }
+            // Unknown entity, every field error at once.
+            let bad = ApplicationInput(deregistration: DeregistrationInput(code: "91430104MA4L00000X", mode: "later", reason: nil))
+            try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk]), body: try Self.body(bad)) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try Self.decode(ProblemBody.self, response)
+                #expect(problem.errors?.map(\.field) == ["/deregistration/code", "/deregistration/mode", "/deregistration/reason"])
+            }
+            let dereg = ApplicationInput(deregistration: DeregistrationInput(code: code, mode: "ordinary", reason: "股东会决议解散", taxCleared: true))
+            let ended = try await approveAll(try await submit(try Self.body(dereg)))
+            #expect(ended.kind == "deregistration" && ended.state == "completed")
+            #expect(try await store.dossier(try CreditCode(validating: code))?.entity.status == .deregistered)
+        }
+    }
+}

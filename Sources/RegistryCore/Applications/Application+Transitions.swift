@@ -11,6 +11,8 @@ public enum ApplicationError: Error, Sendable, Hashable {
     case reasonsRequired
     /// A correction must change something.
     case unchangedResubmission(number: String)
+    /// A correction must ask for the same kind of registration.
+    case kindMismatch(number: String, kind: Application.Kind)
 }
 
 extension ApplicationError: CustomStringConvertible {
@@ -23,6 +25,7 @@ extension ApplicationError: CustomStringConvertible {
             "version \(given) of application \(number) is no longer current (now \(current)); review the current version"
         case .reasonsRequired: "returning an application needs at least one reason"
         case .unchangedResubmission(let number): "the correction of application \(number) changes nothing"
+        case .kindMismatch(let number, let kind): "application \(number) is a \(kind.rawValue) application; its correction must be one too"
         }
     }
 }
@@ -45,10 +48,11 @@ extension Application {
 
     /// Replaces the form of a returned application with its correction: a new version that every department
     /// reviews again, due `deadline` (counted from the resubmission).
-    public mutating func correct(with corrected: ApplicationForm, at instant: Instant, deadline: CalendarDate) throws(ApplicationError) {
+    public mutating func correct(with corrected: ApplicationRequest, at instant: Instant, deadline: CalendarDate) throws(ApplicationError) {
         guard state == .returned else { throw .wrongState(number: number, state: state, action: "corrected") }
-        guard corrected != form else { throw .unchangedResubmission(number: number) }
-        form = corrected
+        guard corrected.kind == kind else { throw .kindMismatch(number: number, kind: kind) }
+        guard corrected != request else { throw .unchangedResubmission(number: number) }
+        request = corrected
         version += 1
         state = .underReview
         submittedAt = instant

@@ -2,9 +2,13 @@
 /// version, its deadline and, once complete, the code it was given.
 public struct Application: Sendable, Hashable, Codable {
     /// What an application asks for.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// 设立登记: a new entity.
         case establishment
+        /// 变更登记: registered items of an existing entity change.
+        case change
+        /// 注销登记: the entity ends.
+        case deregistration
     }
 
     /// Where an application stands.
@@ -19,10 +23,8 @@ public struct Application: Sendable, Hashable, Codable {
 
     /// The application number.
     public var number: String
-    /// What it asks for.
-    public var kind: Kind
-    /// The current version of the form.
-    public var form: ApplicationForm
+    /// What it asks for, with the current version of its form.
+    public var request: ApplicationRequest
     /// 1 at acceptance, +1 per correction; reviews apply to one version.
     public var version: Int
     /// Where it stands.
@@ -39,16 +41,15 @@ public struct Application: Sendable, Hashable, Codable {
     public var reviews: [Review]
     /// When it completed.
     public var completedAt: Instant?
-    /// The code assigned at completion.
+    /// The code assigned at completion (establishment), or the entity changed or deregistered.
     public var code: CreditCode?
 
     /// Creates an application.
-    public init(number: String, kind: Kind, form: ApplicationForm, version: Int, state: State, acceptedBy: String,
+    public init(number: String, request: ApplicationRequest, version: Int, state: State, acceptedBy: String,
                 receivedAt: Instant, submittedAt: Instant, deadline: CalendarDate, reviews: [Review],
                 completedAt: Instant?, code: CreditCode?) {
         self.number = number
-        self.kind = kind
-        self.form = form
+        self.request = request
         self.version = version
         self.state = state
         self.acceptedBy = acceptedBy
@@ -92,6 +93,15 @@ public struct Application: Sendable, Hashable, Codable {
             self.at = at
             self.version = version
         }
+    }
+
+    /// What it asks for.
+    public var kind: Kind { request.kind }
+
+    /// The unified form of an establishment; nil for changes and deregistrations.
+    public var form: ApplicationForm? {
+        if case .establishment(let form) = request { return form }
+        return nil
     }
 
     /// The departments that have approved the current version.

@@ -15,7 +15,12 @@ struct ApplicationView: Codable, Sendable {
     let kind: String
     let state: String
     let version: Int
-    let form: ApplicationForm
+    /// The unified form of an establishment.
+    let form: ApplicationForm?
+    /// The items of a change.
+    let change: ChangeForm?
+    /// The deregistration.
+    let deregistration: DeregistrationForm?
     let acceptedBy: String
     let receivedAt: String
     let submittedAt: String
@@ -33,6 +38,8 @@ struct ApplicationView: Codable, Sendable {
         state = application.state.rawValue
         version = application.version
         form = application.form
+        if case .change(let value) = application.request { change = value } else { change = nil }
+        if case .deregistration(let value) = application.request { deregistration = value } else { deregistration = nil }
         acceptedBy = application.acceptedBy
         receivedAt = application.receivedAt.description
         submittedAt = application.submittedAt.description

@@ -172,6 +172,8 @@ enum ProblemMapping {
                            errors: [.init(field: "/reasons", code: "required", message: "a return needs at least one reason")])
         case .unchangedResubmission:
             return Problem(.unprocessableContent, code: "unchanged-resubmission", title: "The correction changes nothing", detail: error.description)
+        case .kindMismatch:
+            return Problem(.unprocessableContent, code: "kind-mismatch", title: "A correction must be of the same kind", detail: error.description)
         }
     }
 

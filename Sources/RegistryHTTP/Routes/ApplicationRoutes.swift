@@ -83,10 +83,10 @@ struct ApplicationRoutes<Store: RegistryStore>: Sendable {
         }
     }
 
-    /// The form in the body, and the body's bytes (for the idempotency fingerprint).
-    static func form(_ request: Request, _ context: YizhaoRequestContext) async throws -> (ApplicationFormInput, Data) {
+    /// The application in the body, and the body's bytes (for the idempotency fingerprint).
+    static func form(_ request: Request, _ context: YizhaoRequestContext) async throws -> (ApplicationInput, Data) {
         let body = try await JSONBody.data(from: request, context: context)
-        return (try JSONDecoder().decode(ApplicationFormInput.self, from: body), body)
+        return (try JSONDecoder().decode(ApplicationInput.self, from: body), body)
     }
 
     static func decision(_ review: ReviewRequestDTO) throws -> RegistryCore.Application.Review.Decision {

@@ -64,7 +64,7 @@ struct BenchRegistrations: AsyncParsableCommand {
             let alphabet = Array("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
             let zihao = String((0..<4).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
             do {
-                guard case .fresh(let application) = try await registrar.accept(.example(name: "长沙\(zihao)网络科技有限公司"), actor: actor,
+                guard case .fresh(let application) = try await registrar.accept(ApplicationFormInput.example(name: "长沙\(zihao)网络科技有限公司"), actor: actor,
                                                                                    idempotency: nil) else { return nil }
                 for (department, role) in [(Department.market, Role.reviewerMarket), (.tax, .reviewerTax)] {
                     _ = try await registrar.review(number: application.number, department: department, decision: .approve, reasons: [],
