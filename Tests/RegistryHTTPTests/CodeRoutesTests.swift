@@ -189,10 +189,26 @@ struct OpenAPITests {
                 #expect(String(buffer: response.body) + "\n" == expected, "run scripts/embed-fixtures.sh")
                 let document = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
                 #expect(document["openapi"] as? String == "3.1.0")
-                let paths = Set((document["paths"] as! [String: Any]).keys)
-                #expect(paths == ["/healthz", "/readyz", "/metrics", "/openapi.json", "/v1/codes/{code}", "/v1/code-validations",
-                                  "/v1/entities", "/v1/entities/{code}", "/v1/name-checks", "/v1/name-reservations",
-                                  "/v1/name-reservations/{id}"])
+                // Every route the server declares is documented with the same roles, and nothing else is.
+                var documented: [String: [String]?] = [:]
+                for (path, item) in document["paths"] as! [String: [String: Any]] {
+                    for (method, operation) in item where ["get", "post", "put", "delete", "patch"].contains(method) {
+                        documented["\(method.uppercased()) \(path)"] = (operation as? [String: Any])?["x-roles"] as? [String]
+                    }
+                }
+                let routes = HTTPServer.routes(settings: HTTPSettings(), dependencies: HTTPDependencies(
+                    store: try await TestApp.emptyStore(), now: { TestApp.now }, signer: TestApp.signer, metrics: TestApp.metrics))
+                var declared: [String: [String]?] = [:]
+                for route in routes {
+                    let path = route.path.split(separator: "/", omittingEmptySubsequences: false)
+                        .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+                    switch route.access {
+                    case .open: declared["\(route.method) \(path)"] = .some(nil)
+                    case .roles(let roles): declared["\(route.method) \(path)"] = roles.map(\.rawValue).sorted()
+                    }
+                }
+                #expect(Set(documented.keys) == Set(declared.keys))
+                for (key, roles) in declared { #expect(documented[key].map { $0?.sorted() } == roles, "x-roles of \(key)") }
             }
         }
     }

@@ -6,7 +6,7 @@ enum OpenAPIDocument {
   "openapi": "3.1.0",
   "info": {
     "title": "Yizhao registry API",
-    "version": "0.3.0",
+    "version": "0.4.0",
     "description": "Unified commercial registration (三证合一): credit codes and the market-entity registry. Errors are RFC 9457 problem documents with a stable `code`; every response carries `X-Request-Id`. See docs/http-api.md. Every /v1/ route is rate-limited per client (429 `rate-limited` with Retry-After; see docs/http-api.md)."
   },
   "paths": {
@@ -592,7 +592,12 @@ enum OpenAPIDocument {
               }
             }
           }
-        }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ]
       }
     },
     "/v1/name-reservations/{id}": {
@@ -684,7 +689,1033 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ]
+      }
+    },
+    "/v1/applications": {
+      "post": {
+        "summary": "Accept an application (一窗受理): establishment with the unified form, change or deregistration",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ApplicationInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Accepted: number and a deadline of 3 working days; Location names it",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Application"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-json",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "name-blocked (check attached)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed (every field), name-rejected, idempotency-key-reused",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "clerk"
+        ]
+      },
+      "get": {
+        "summary": "List applications by number",
+        "parameters": [
+          {
+            "name": "state",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "under-review",
+                "returned",
+                "completed"
+              ]
+            }
+          },
+          {
+            "name": "after",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page; pass `next` as `after`",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "applications": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Application"
+                      }
+                    },
+                    "next": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "admin",
+          "clerk",
+          "reviewer.market",
+          "reviewer.statistics",
+          "reviewer.tax",
+          "supervisor"
+        ]
+      }
+    },
+    "/v1/applications/{number}": {
+      "get": {
+        "summary": "One application with every review",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ApplicationNumber"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The application",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Application"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "application-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "admin",
+          "clerk",
+          "reviewer.market",
+          "reviewer.statistics",
+          "reviewer.tax",
+          "supervisor"
+        ]
+      },
+      "put": {
+        "summary": "Correct a returned application (a new version, reviewed afresh by every department)",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ApplicationNumber"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ApplicationInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Resubmitted",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Application"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "application-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "wrong-state",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed, unchanged-resubmission, kind-mismatch, idempotency-key-reused",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "clerk"
+        ]
+      }
+    },
+    "/v1/applications/{number}/reviews/market": {
+      "post": {
+        "summary": "The market department approves or returns its part (并联审批); the last approval completes the registration in one transaction",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ApplicationNumber"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "decision"
+                ],
+                "properties": {
+                  "decision": {
+                    "type": "string",
+                    "enum": [
+                      "approve",
+                      "return"
+                    ]
+                  },
+                  "reasons": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "version": {
+                    "type": "integer",
+                    "description": "The version decided on; the current one when absent"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Recorded; `state` is completed (with `code`) after the last approval, returned after a return or a failed name re-check",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Application"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "application-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "wrong-state, already-reviewed, stale-version, invalid-state",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed, idempotency-key-reused",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "reviewer.market"
+        ]
+      }
+    },
+    "/v1/applications/{number}/reviews/tax": {
+      "post": {
+        "summary": "The tax department approves or returns its part (并联审批); the last approval completes the registration in one transaction",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ApplicationNumber"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "decision"
+                ],
+                "properties": {
+                  "decision": {
+                    "type": "string",
+                    "enum": [
+                      "approve",
+                      "return"
+                    ]
+                  },
+                  "reasons": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "version": {
+                    "type": "integer",
+                    "description": "The version decided on; the current one when absent"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Recorded; `state` is completed (with `code`) after the last approval, returned after a return or a failed name re-check",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Application"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "application-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "wrong-state, already-reviewed, stale-version, invalid-state",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed, idempotency-key-reused",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "reviewer.tax"
+        ]
+      }
+    },
+    "/v1/applications/{number}/reviews/statistics": {
+      "post": {
+        "summary": "The statistics department approves or returns its part (并联审批); the last approval completes the registration in one transaction",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ApplicationNumber"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "decision"
+                ],
+                "properties": {
+                  "decision": {
+                    "type": "string",
+                    "enum": [
+                      "approve",
+                      "return"
+                    ]
+                  },
+                  "reasons": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "version": {
+                    "type": "integer",
+                    "description": "The version decided on; the current one when absent"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Recorded; `state` is completed (with `code`) after the last approval, returned after a return or a failed name re-check",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Application"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "application-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "wrong-state, already-reviewed, stale-version, invalid-state",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed, idempotency-key-reused",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "reviewer.statistics"
+        ]
+      }
+    },
+    "/v1/licenses/{code}": {
+      "get": {
+        "summary": "The entity's current electronic license, signed with the registry's Ed25519 key (public)",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The signed license",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SignedLicense"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "entity-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
         }
+      }
+    },
+    "/v1/licenses/verify": {
+      "post": {
+        "summary": "Verify a signed license: signature, the registry's key, readable items, and whether it is current (public)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SignedLicense"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The verification (valid or not, with each problem)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LicenseVerification"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-json",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/public-key": {
+      "get": {
+        "summary": "The registry's Ed25519 public key, for offline verification (public)",
+        "responses": {
+          "200": {
+            "description": "The key",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "algorithm": {
+                      "type": "string"
+                    },
+                    "publicKey": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/supervision/overdue": {
+      "get": {
+        "summary": "Applications under review past their deadline (限时办结), most overdue first",
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Overdue applications",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DueList"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "admin",
+          "supervisor"
+        ]
+      }
+    },
+    "/v1/supervision/due-soon": {
+      "get": {
+        "summary": "Applications under review due within `days` working days",
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000
+            }
+          },
+          {
+            "name": "days",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 30
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Applications due soon",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DueList"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "admin",
+          "supervisor"
+        ]
+      }
+    },
+    "/v1/supervision/stats": {
+      "get": {
+        "summary": "Received, completed, returned, completion rate (办结率), on-time completions and processing-time p50/p95, by department",
+        "parameters": [
+          {
+            "name": "from",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "date"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "date"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Statistics",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SupervisionStats"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "admin",
+          "supervisor"
+        ]
       }
     }
   },
@@ -1094,6 +2125,515 @@ enum OpenAPIDocument {
             "type": "string",
             "format": "date"
           }
+        }
+      },
+      "Person": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "idNumber": {
+            "type": "string",
+            "description": "GB 11643 identity number"
+          }
+        }
+      },
+      "ApplicationInput": {
+        "type": "object",
+        "description": "Any application. `kind` defaults to establishment. Every field is optional in the schema so that one 422 can name every missing or invalid field (一次性告知).",
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "establishment",
+              "change",
+              "deregistration"
+            ]
+          },
+          "market": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "reservationId": {
+                "type": "string"
+              },
+              "type": {
+                "$ref": "#/components/schemas/EntityType"
+              },
+              "authority": {
+                "type": "string"
+              },
+              "domicile": {
+                "type": "string"
+              },
+              "legalRepresentative": {
+                "$ref": "#/components/schemas/Person"
+              },
+              "registeredCapitalYuan": {
+                "type": "integer"
+              },
+              "businessScope": {
+                "type": "string"
+              },
+              "industry": {
+                "type": "string",
+                "description": "GB/T 4754 小类 (4 digits)"
+              },
+              "operatingTermEnd": {
+                "type": "string",
+                "format": "date"
+              },
+              "investors": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "idNumber": {
+                      "type": "string"
+                    },
+                    "creditCode": {
+                      "type": "string"
+                    },
+                    "contributionYuan": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "tax": {
+            "type": "object",
+            "properties": {
+              "financeOfficer": {
+                "$ref": "#/components/schemas/Person"
+              },
+              "taxHandler": {
+                "$ref": "#/components/schemas/Person"
+              },
+              "accountingMethod": {
+                "type": "string",
+                "enum": [
+                  "independent",
+                  "non-independent"
+                ]
+              },
+              "headcount": {
+                "type": "integer"
+              }
+            }
+          },
+          "statistics": {
+            "type": "object",
+            "properties": {
+              "industry": {
+                "type": "string"
+              },
+              "mainActivity": {
+                "type": "string"
+              },
+              "employees": {
+                "type": "integer"
+              }
+            }
+          },
+          "change": {
+            "type": "object",
+            "properties": {
+              "code": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "reservationId": {
+                "type": "string"
+              },
+              "domicile": {
+                "type": "string"
+              },
+              "legalRepresentative": {
+                "$ref": "#/components/schemas/Person"
+              },
+              "registeredCapitalYuan": {
+                "type": "integer"
+              },
+              "businessScope": {
+                "type": "string"
+              },
+              "capitalReductionNoticeFrom": {
+                "type": "string",
+                "format": "date"
+              }
+            }
+          },
+          "deregistration": {
+            "type": "object",
+            "properties": {
+              "code": {
+                "type": "string"
+              },
+              "mode": {
+                "type": "string",
+                "enum": [
+                  "ordinary",
+                  "simplified"
+                ]
+              },
+              "reason": {
+                "type": "string"
+              },
+              "noticeFrom": {
+                "type": "string",
+                "format": "date"
+              },
+              "liquidationEndedOn": {
+                "type": "string",
+                "format": "date"
+              },
+              "taxCleared": {
+                "type": "boolean"
+              },
+              "investorsCommitment": {
+                "type": "boolean"
+              }
+            }
+          }
+        }
+      },
+      "Application": {
+        "type": "object",
+        "properties": {
+          "number": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "establishment",
+              "change",
+              "deregistration"
+            ]
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "under-review",
+              "returned",
+              "completed"
+            ]
+          },
+          "version": {
+            "type": "integer"
+          },
+          "form": {
+            "type": "object",
+            "description": "The validated unified form (establishments)"
+          },
+          "change": {
+            "type": "object"
+          },
+          "deregistration": {
+            "type": "object"
+          },
+          "acceptedBy": {
+            "type": "string"
+          },
+          "receivedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "submittedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "deadline": {
+            "type": "string",
+            "format": "date"
+          },
+          "approvedBy": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "reviews": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "department": {
+                  "type": "string"
+                },
+                "decision": {
+                  "type": "string",
+                  "enum": [
+                    "approve",
+                    "return"
+                  ]
+                },
+                "reasons": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "reviewer": {
+                  "type": "string"
+                },
+                "at": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "version": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "completedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "code": {
+            "type": "string"
+          }
+        }
+      },
+      "SignedLicense": {
+        "type": "object",
+        "required": [
+          "algorithm",
+          "license",
+          "payload",
+          "signature",
+          "publicKey"
+        ],
+        "properties": {
+          "algorithm": {
+            "type": "string",
+            "const": "Ed25519"
+          },
+          "license": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "code": {
+                "type": "string"
+              },
+              "type": {
+                "type": "string"
+              },
+              "legalRepresentative": {
+                "type": "string"
+              },
+              "registeredCapitalYuan": {
+                "type": "integer"
+              },
+              "domicile": {
+                "type": "string"
+              },
+              "businessScope": {
+                "type": "string"
+              },
+              "authority": {
+                "type": "string"
+              },
+              "establishedOn": {
+                "type": "string"
+              },
+              "version": {
+                "type": "integer"
+              },
+              "issuedOn": {
+                "type": "string"
+              }
+            }
+          },
+          "payload": {
+            "type": "string",
+            "description": "base64 of the signed bytes: the license object as JSON with sorted keys, no whitespace, UTF-8"
+          },
+          "signature": {
+            "type": "string",
+            "description": "base64 Ed25519 signature of the payload"
+          },
+          "publicKey": {
+            "type": "string",
+            "description": "base64 of the registry's 32-byte public key"
+          }
+        }
+      },
+      "LicenseVerification": {
+        "type": "object",
+        "properties": {
+          "valid": {
+            "type": "boolean"
+          },
+          "signatureValid": {
+            "type": "boolean"
+          },
+          "issuedByRegistry": {
+            "type": "boolean"
+          },
+          "itemsMatchPayload": {
+            "type": "boolean"
+          },
+          "current": {
+            "type": "boolean"
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "DueList": {
+        "type": "object",
+        "properties": {
+          "applications": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "number": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "authority": {
+                  "type": "string"
+                },
+                "deadline": {
+                  "type": "string",
+                  "format": "date"
+                },
+                "workingDaysOverdue": {
+                  "type": "integer"
+                },
+                "pending": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "receivedAt": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "SupervisionStats": {
+        "type": "object",
+        "properties": {
+          "from": {
+            "type": "string"
+          },
+          "to": {
+            "type": "string"
+          },
+          "received": {
+            "type": "integer"
+          },
+          "completed": {
+            "type": "integer"
+          },
+          "returned": {
+            "type": "integer"
+          },
+          "completionRate": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "completedOnTime": {
+            "type": "integer"
+          },
+          "processingHours": {
+            "type": "object",
+            "properties": {
+              "p50": {
+                "type": "number"
+              },
+              "p95": {
+                "type": "number"
+              }
+            }
+          },
+          "departments": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "department": {
+                  "type": "string"
+                },
+                "decided": {
+                  "type": "integer"
+                },
+                "approved": {
+                  "type": "integer"
+                },
+                "returned": {
+                  "type": "integer"
+                },
+                "reviewHours": {
+                  "type": "object",
+                  "properties": {
+                    "p50": {
+                      "type": "number"
+                    },
+                    "p95": {
+                      "type": "number"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "securitySchemes": {
+      "bearer": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "A token from `yizhao token create --role R`; only its SHA-256 is stored."
+      }
+    },
+    "parameters": {
+      "IdempotencyKey": {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200
+        },
+        "description": "A retried request with the same key (and the same body) returns the first reply with `Idempotent-Replayed: true` and writes nothing; the same key with another body gets 422 idempotency-key-reused."
+      },
+      "ApplicationNumber": {
+        "name": "number",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^SQ[0-9]{15,28}$"
         }
       }
     }
