@@ -65,22 +65,22 @@ extension SQLiteRegistryStore {
                 return
             }
         }
-        let code: CreditCode, change: String, old: EntityDossier?
+        let code: CreditCode, change: String, old: EntityDossier?, new: EntityDossier
         switch application.request {
         case .establishment:
             guard let draft = plan.draft else { throw StoreError.backend("an establishment's plan has no draft") }
-            code = try registerEntity(db, draft, before: before).entity.code
-            (change, old) = ("registered", nil)
+            new = try registerEntity(db, draft, before: before)
+            (code, change, old) = (new.entity.code, "registered", nil)
         case .change(let form):
             old = try load(db, form.code)
             try before(.entity)
             try EntityChanges.apply(db, form, parts: plan.newNameParts, on: plan.day)
-            (code, change) = (form.code, "changed")
+            (code, change, new) = (form.code, "changed", try load(db, form.code))
         case .deregistration(let form):
             old = try load(db, form.code)
             try before(.entity)
             try EntityChanges.setStatus(db, form.code, to: .deregistered, on: plan.day)
-            (code, change) = (form.code, "deregistered")
+            (code, change, new) = (form.code, "deregistered", try load(db, form.code))
         }
         if let reservation = application.request.reservationID {
             try before(.reservation)
@@ -92,7 +92,7 @@ extension SQLiteRegistryStore {
         try JournalWriter.audit(db, actor, action: "registration.\(application.kind.rawValue)", target: code.rawValue, at: instant)
         try before(.changeFeed)
         try JournalWriter.change(db, code: code, change: change, old: try old.map(ApplicationRecord.encode),
-                                 new: try ApplicationRecord.encode(try load(db, code)), at: instant)
+                                 new: try ApplicationRecord.encode(new), at: instant)
         try before(.application)
         do throws(ApplicationError) { try application.complete(code: code, at: instant) } catch { throw StoreError.application(error) }
     }

@@ -28,5 +28,10 @@ struct LicenseCommandTests {
         try tampered.write(toFile: file, atomically: true, encoding: .utf8)
         let bad = try YizhaoProcess.run(["license", "verify", file, "--public-key", key])
         #expect(bad.status == 1 && bad.stdout.hasPrefix("invalid\nproblem\t"))
+
+        // A key file others can read is refused.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyPath)
+        let exposed = try YizhaoProcess.run(["license", "show", code, "--db", db])
+        #expect(exposed.status == 1 && exposed.stderr.contains("readable by others"))
     }
 }

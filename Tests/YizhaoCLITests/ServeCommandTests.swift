@@ -9,7 +9,8 @@ struct ServeCommandTests {
     @Test(arguments: [SIGTERM, SIGINT])
     func servesAndShutsDownGracefully(_ signal: Int32) throws {
         let port = Int.random(in: 20_000..<40_000)
-        let server = try YizhaoProcess(["serve", "--port", String(port), "--log-format", "json"])
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-serve-\(UUID().uuidString).db").path
+        let server = try YizhaoProcess(["serve", "--port", String(port), "--log-format", "json", "--db", db])
         var started = false
         for _ in 0..<200 where !started {
             usleep(50_000)
