@@ -9,7 +9,7 @@ final class FormCache: Sendable {
     private let forms = Mutex<[String: ApplicationRequest]>([:])
     private let capacity: Int
 
-    init(capacity: Int = 4_096) { self.capacity = capacity }
+    init(capacity: Int = 16_384) { self.capacity = capacity }
 
     /// The form of `number` at `version`, decoding (and keeping) it with `decode` when not cached.
     func form(number: String, version: Int, submittedAt: String, decode: () throws -> ApplicationRequest) rethrows -> ApplicationRequest {

@@ -236,6 +236,7 @@ extension SQLiteSchema {
         );
         CREATE UNIQUE INDEX application_reviews_one_per_department ON application_reviews(number, version, department)
             WHERE reviewer <> 'system';
+        CREATE INDEX application_reviews_by_number ON application_reviews(number, id);
         CREATE INDEX application_reviews_by_time ON application_reviews(at);
 
         CREATE TABLE idempotency_keys (

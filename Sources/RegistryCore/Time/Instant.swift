@@ -32,21 +32,36 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
             + "\(pad(rest / 1_000 % 60, 2)).\(pad(rest % 1_000, 3))Z"
     }
 
-    /// Parses the `description` format (and without milliseconds).
+    /// Parses the `description` format (and without milliseconds), reading the UTF-8 bytes directly (instants
+    /// are parsed for every stored row that holds one).
     public init?(iso text: String) {
-        let characters = Array(text)
-        guard characters.count >= 20, characters[10] == "T", characters.last == "Z",
-              let day = CalendarDate(iso: String(characters[0..<10])),
-              let hours = Int64(String(characters[11..<13])), let minutes = Int64(String(characters[14..<16])),
-              let seconds = Int64(String(characters[17..<19])), hours < 24, minutes < 60, seconds < 60 else { return nil }
-        var milliseconds: Int64 = 0
-        if characters.count == 24 {
-            guard characters[19] == ".", let value = Int64(String(characters[20..<23])) else { return nil }
-            milliseconds = value
-        } else if characters.count != 20 {
-            return nil
+        var text = text
+        guard let value = text.withUTF8({ Self.parse($0) }) else { return nil }
+        millisecondsSinceEpoch = value
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard bytes.count == 20 || bytes.count == 24, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
+              bytes[16] == 0x3A, bytes[bytes.count - 1] == 0x5A else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
         }
-        millisecondsSinceEpoch = Int64(day.daysSinceEpoch) * 86_400_000 + ((hours * 60 + minutes) * 60 + seconds) * 1_000 + milliseconds
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let date = CalendarDate(year: year, month: month, day: day),
+              let hours = number(11..<13), let minutes = number(14..<16), let seconds = number(17..<19),
+              hours < 24, minutes < 60, seconds < 60 else { return nil }
+        var milliseconds = 0
+        if bytes.count == 24 {
+            guard bytes[19] == 0x2E, let value = number(20..<23) else { return nil }
+            milliseconds = value
+        }
+        return Int64(date.daysSinceEpoch) * 86_400_000 + Int64((hours * 60 + minutes) * 60 + seconds) * 1_000 + Int64(milliseconds)
     }
 
     /// `count` milliseconds later.
