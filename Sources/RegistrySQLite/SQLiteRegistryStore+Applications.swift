@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import RegistryCore
 import RegistryStore
@@ -91,8 +92,13 @@ extension SQLiteRegistryStore {
         try before(.audit)
         try JournalWriter.audit(db, actor, action: "registration.\(application.kind.rawValue)", target: code.rawValue, at: instant)
         try before(.changeFeed)
-        try JournalWriter.change(db, code: code, change: change, old: try old.map(ApplicationRecord.encode),
-                                 new: try ApplicationRecord.encode(new), at: instant)
+        let newJSON: String
+        if let feed = plan.registrationFeed, case .establishment = application.request {
+            newJSON = feed.json.replacingOccurrences(of: feed.placeholderCode.rawValue, with: code.rawValue)
+        } else {
+            newJSON = try ChangeFeedJSON.encode(new)
+        }
+        try JournalWriter.change(db, code: code, change: change, old: try old.map(ChangeFeedJSON.encode), new: newJSON, at: instant)
         try before(.application)
         do throws(ApplicationError) { try application.complete(code: code, at: instant) } catch { throw StoreError.application(error) }
     }

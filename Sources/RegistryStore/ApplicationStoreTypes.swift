@@ -45,6 +45,9 @@ public struct CompletionPlan: Sendable {
     public var newNameParts: NameParts?
     /// The registration day (成立日期, the change's or deregistration's date).
     public var day: CalendarDate
+    /// An establishment's change-feed entry, prepared outside the writer: the registered dossier as JSON under
+    /// `placeholderCode`, which the transaction replaces with the allocated code.
+    public var registrationFeed: (json: String, placeholderCode: CreditCode)?
 
     /// Creates a plan.
     public init(nameCheck: NameRecheck?, draft: EntityDraft?, newNameParts: NameParts?, day: CalendarDate) {
@@ -52,6 +55,7 @@ public struct CompletionPlan: Sendable {
         self.draft = draft
         self.newNameParts = newNameParts
         self.day = day
+        self.registrationFeed = nil
     }
 }
 

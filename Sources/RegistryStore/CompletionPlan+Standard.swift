@@ -1,3 +1,4 @@
+import Foundation
 import RegistryCore
 
 extension CompletionPlan {
@@ -21,6 +22,11 @@ extension CompletionPlan {
                 statistics: StatisticsRegistration(industry: form.statistics.industry, mainActivity: form.statistics.mainActivity,
                                                    employees: form.statistics.employees, registeredOn: day))
             self.init(nameCheck: check, draft: draft, newNameParts: nil, day: day)
+            // The last sequence number: no registry reaches it, so the code occurs nowhere else in the JSON.
+            if let placeholder = try? CodeAllocator.creditCode(type: draft.type, authority: draft.authority, sequence: CodeAllocator.capacity - 1),
+               let json = try? ChangeFeedJSON.encode(draft.dossier(code: placeholder)) {
+                registrationFeed = (json, placeholder)
+            }
         case .change(let form):
             guard let name = form.name else {
                 self.init(nameCheck: nil, draft: nil, newNameParts: nil, day: day)
@@ -51,5 +57,15 @@ extension CompletionPlan {
     /// Investors that are entities: sharing a 字号 with them is allowed (规定 第17条's exceptions).
     public static func investorCodes(_ form: ApplicationForm) -> Set<CreditCode> {
         Set(form.market.investors.compactMap { try? CreditCode(validating: $0.identifier) })
+    }
+}
+
+/// The JSON of change-feed values: keys sorted, `/` unescaped, UTF-8 (the same in every backend).
+public enum ChangeFeedJSON {
+    /// `value` as change-feed JSON.
+    public static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

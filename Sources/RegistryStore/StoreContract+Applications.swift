@@ -1,3 +1,4 @@
+import Foundation
 import RegistryCore
 
 extension StoreContract {
@@ -41,6 +42,8 @@ extension StoreContract {
             try expect(page.hits.map(\.code) == [code], "searchable at once")
             let changes = try await store.changes(after: 0, limit: 10)
             try expect(changes.map(\.code) == [code] && changes.first?.change == "registered", "one change-feed entry: \(changes)")
+            let fed = try changes.first.map { try JSONDecoder().decode(EntityDossier.self, from: Data($0.newValues.utf8)) }
+            try expect(fed == dossier, "the change feed holds the registered dossier")
             let actions = try await store.auditEntries(after: 0, limit: 10).map(\.action)
             try expect(actions == ["application.accept.establishment", "application.approve.statistics", "application.approve.market",
                                    "application.approve.tax", "registration.establishment"], "audited: \(actions)")
