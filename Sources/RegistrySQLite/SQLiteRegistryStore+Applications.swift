@@ -8,7 +8,8 @@ extension SQLiteRegistryStore {
                                   idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
         try await idempotentWrite(idempotency, at: new.receivedAt, retiringSearchPages: false) { db in
             let application = Application(
-                number: try ApplicationRecord.nextNumber(db, receivedOn: new.receivedAt.chinaDay), request: new.request, version: 1, state: .underReview, acceptedBy: new.acceptedBy, receivedAt: new.receivedAt, submittedAt: new.receivedAt,
+                number: try ApplicationRecord.nextNumber(db, receivedOn: new.receivedAt.chinaDay), request: new.request, version: 1,
+                state: .underReview, acceptedBy: new.acceptedBy, receivedAt: new.receivedAt, submittedAt: new.receivedAt,
                 deadline: new.deadline, reviews: [], completedAt: nil, code: nil)
             try ApplicationRecord.insert(db, application)
             try JournalWriter.audit(db, actor, action: "application.accept.\(new.request.kind.rawValue)", target: application.number, at: new.receivedAt)
@@ -35,7 +36,8 @@ extension SQLiteRegistryStore {
                                   idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
         let before = faultHook
         let forms = self.forms
-        return try await idempotentWrite(idempotency, at: review.at) { db in
+        // Only a completion changes what search shows: cached pages are retired after one, not after every review.
+        let result = try await idempotentWrite(idempotency, at: review.at, retiringSearchPages: false) { db in
             var application = try Self.loadApplication(db, number, forms: forms)
             do throws(ApplicationError) { try application.record(review) } catch { throw StoreError.application(error) }
             try before(.review)
@@ -48,6 +50,8 @@ extension SQLiteRegistryStore {
             try ApplicationRecord.update(db, application)
             return application
         }
+        if case .fresh(let application) = result, application.state == .completed { searchCache.invalidate() }
+        return result
     }
 
     /// The completing writes (统一发照、统一赋码, or the change or deregistration): re-check a new name, then write the

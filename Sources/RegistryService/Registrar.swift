@@ -59,10 +59,11 @@ public struct Registrar<Store: RegistryStore>: Sendable {
         // prepare them here, outside the single writer; the transaction then only reads the candidates.
         let looksLast = current.state == .underReview && review.version == current.version
             && current.approvedDepartments.union([department]).count == Department.allCases.count
-        let prepared = looksLast ? Self.completionPlan(current, names: names, day: instant.chinaDay) : nil
-        let plan: @Sendable (Application) -> CompletionPlan = { [names] application in
+        let (rules, conflicts, day) = (names.rules, names.conflicts, instant.chinaDay)
+        let prepared = looksLast ? CompletionPlan(for: current, rules: rules, conflicts: conflicts, day: day) : nil
+        let plan: @Sendable (Application) -> CompletionPlan = { application in
             if let prepared, application.version == current.version, application.request == current.request { return prepared }
-            return Self.completionPlan(application, names: names, day: instant.chinaDay)
+            return CompletionPlan(for: application, rules: rules, conflicts: conflicts, day: day)
         }
         do {
             return try await store.reviewApplication(number: number, review: review, actor: actor, plan: plan, idempotency: idempotency)
@@ -128,7 +129,7 @@ public struct Registrar<Store: RegistryStore>: Sendable {
         switch request {
         case .establishment(let form) where form.market.reservationID == nil:
             check = NameCheckRequest(name: form.market.name, type: form.market.type, industry: form.market.industry,
-                                     authority: form.market.authority, parentName: nil, relatedCodes: Self.investorCodes(form))
+                                     authority: form.market.authority, parentName: nil, relatedCodes: CompletionPlan.investorCodes(form))
         case .change(let form) where form.reservationID == nil && form.name != nil:
             check = NameCheckRequest(name: form.name!, type: form.type, industry: form.industry, authority: form.authority,
                                      parentName: nil, relatedCodes: [form.code])
@@ -142,13 +143,5 @@ public struct Registrar<Store: RegistryStore>: Sendable {
         }
         guard result.verdict.allowsReservation else { throw .nameNotAccepted(result) }
         return request
-    }
-
-    /// Investors that are entities: a shared 字号 with them is waived (规定 第17条 exceptions).
-    static func investorCodes(_ form: ApplicationForm) -> Set<CreditCode> { CompletionPlan.investorCodes(form) }
-
-    /// The completion of `application` on `day` with the desk's rules.
-    static func completionPlan(_ application: Application, names: NameDesk<Store>, day: CalendarDate) -> CompletionPlan {
-        CompletionPlan(for: application, rules: names.rules, conflicts: names.conflicts, day: day)
     }
 }
