@@ -49,14 +49,15 @@ enum ApplicationRecord {
     }
 
     static func insertVersion(_ db: Database, _ application: Application) throws {
-        try db.execute(sql: "INSERT INTO application_versions (number, version, form, submitted_at) VALUES (?, ?, ?, ?)",
-                       arguments: [application.number, application.version, try encode(application.request), application.submittedAt.description])
+        try db.cachedStatement(sql: "INSERT INTO application_versions (number, version, form, submitted_at) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [application.number, application.version, try encode(application.request), application.submittedAt.description])
     }
 
     static func insertReview(_ db: Database, number: String, _ review: Application.Review) throws {
         try db.cachedStatement(sql: """
             INSERT INTO application_reviews (number, version, department, decision, reasons, reviewer, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [number, review.version, review.department.rawValue, review.decision.rawValue, try encode(review.reasons),
+            """)
+                .execute(arguments: [number, review.version, review.department.rawValue, review.decision.rawValue, try encode(review.reasons),
                              review.reviewer, review.at.description])
     }
 

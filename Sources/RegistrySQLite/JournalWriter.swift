@@ -7,13 +7,13 @@ import RegistryStore
 /// transaction, so an entry commits with the change it describes.
 enum JournalWriter {
     static func audit(_ db: Database, _ actor: Actor, action: String, target: String, at instant: Instant) throws {
-        try db.execute(sql: "INSERT INTO audit_log (at, actor, role, action, target, request_id) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [instant.description, actor.label, actor.role, action, target, actor.requestID])
+        try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, role, action, target, request_id) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [instant.description, actor.label, actor.role, action, target, actor.requestID])
     }
 
     static func change(_ db: Database, code: CreditCode, change: String, old: String?, new: String, at instant: Instant) throws {
-        try db.execute(sql: "INSERT INTO change_feed (at, code, change, old_values, new_values) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [instant.description, code.rawValue, change, old, new])
+        try db.cachedStatement(sql: "INSERT INTO change_feed (at, code, change, old_values, new_values) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [instant.description, code.rawValue, change, old, new])
     }
 
     /// The recorded reply for `key`, or nil if the key is new; a key reused for another request is refused.
@@ -28,6 +28,7 @@ enum JournalWriter {
     static func record(_ db: Database, _ key: IdempotencyKey, _ reply: RecordedReply, at instant: Instant) throws {
         try db.cachedStatement(sql: """
             INSERT INTO idempotency_keys (scope, key, fingerprint, status, body, location, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [key.scope, key.key, key.fingerprint, reply.status, Data(reply.body), reply.location, instant.description])
+            """)
+                .execute(arguments: [key.scope, key.key, key.fingerprint, reply.status, Data(reply.body), reply.location, instant.description])
     }
 }

@@ -6,8 +6,8 @@ extension SQLiteRegistryStore {
     public func createToken(label: String, role: Role, secretHash: String, at instant: Instant,
                             actor: Actor) async throws(StoreError) -> AccessToken {
         try await write(retiringSearchPages: false) { db in
-            try db.execute(sql: "INSERT INTO access_tokens (label, role, secret_hash, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [label, role.rawValue, secretHash, instant.description])
+            try db.cachedStatement(sql: "INSERT INTO access_tokens (label, role, secret_hash, created_at) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [label, role.rawValue, secretHash, instant.description])
             let id = db.lastInsertedRowID
             try JournalWriter.audit(db, actor, action: "token.create.\(role.rawValue)", target: "token:\(id)", at: instant)
             return AccessToken(id: id, label: label, role: role, secretHash: secretHash, createdAt: instant, revokedAt: nil)
@@ -31,7 +31,8 @@ extension SQLiteRegistryStore {
             }
             var token = try Self.token(row)
             guard token.revokedAt == nil else { return token }
-            try db.cachedStatement(sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ?").execute(arguments: [instant.description, id])
+            try db.cachedStatement(sql: "UPDATE access_tokens SET revoked_at = ? WHERE id = ?")
+                .execute(arguments: [instant.description, id])
             try JournalWriter.audit(db, actor, action: "token.revoke", target: "token:\(id)", at: instant)
             token.revokedAt = instant
             return token

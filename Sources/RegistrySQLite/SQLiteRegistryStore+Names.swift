@@ -35,8 +35,8 @@ extension SQLiteRegistryStore {
             guard state == .active else {
                 throw StoreError.invalidState("name reservation \(id) is \(state.rawValue); only an active reservation can be cancelled")
             }
-            try db.execute(sql: "UPDATE name_reservations SET state = 'cancelled', state_changed_on = ? WHERE id = ?",
-                           arguments: [day.description, id])
+            try db.cachedStatement(sql: "UPDATE name_reservations SET state = 'cancelled', state_changed_on = ? WHERE id = ?")
+                .execute(arguments: [day.description, id])
             guard let cancelled = try NameReservationRecord.fetch(db, id: id) else { throw StoreError.reservationNotFound(id) }
             return cancelled
         }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import RegistryCore
 
@@ -25,14 +26,31 @@ enum SearchIndexWriter {
         row.bind(key)
         row.bind(bigrams ?? SearchText.bigramTokens(ofDocument: document))
         try row.run()
-        row = try RowWriter(db, sql: """
-            INSERT INTO search_term_counts (term, documents) VALUES (?, 1)
+        // One statement for the ~30 terms of a name (a JSON array parameter), not one per term.
+        try db.cachedStatement(sql: """
+            INSERT INTO search_term_counts (term, documents) SELECT value, 1 FROM json_each(?) WHERE true
             ON CONFLICT (term) DO UPDATE SET documents = documents + 1
-            """)
-        for term in SearchText.countedTerms(ofDocument: document) {
-            row.bind(term)
-            try row.run()
+            """).execute(arguments: [jsonArray(SearchText.countedTerms(ofDocument: document))])
+    }
+
+    /// `terms` as a JSON array of strings (search terms are folded letters and digits; quotes, backslashes and
+    /// control characters are escaped all the same).
+    static func jsonArray(_ terms: some Sequence<String>) -> String {
+        var json = "["
+        for term in terms {
+            if json.utf8.count > 1 { json += "," }
+            json += "\""
+            for scalar in term.unicodeScalars {
+                switch scalar {
+                case "\"": json += "\\\""
+                case "\\": json += "\\\\"
+                case _ where scalar.value < 0x20: json += String(format: "\\u%04x", scalar.value)
+                default: json.unicodeScalars.append(scalar)
+                }
+            }
+            json += "\""
         }
+        return json + "]"
     }
 
     /// Removes the document indexed under `key` (FTS5 deletes need the indexed text back).
@@ -40,15 +58,13 @@ enum SearchIndexWriter {
         guard let document = try String.fetchOne(try db.cachedStatement(sql: "SELECT document FROM search_documents WHERE search_key = ?"), arguments: [key]) else {
             return
         }
-        try db.execute(sql: "INSERT INTO search_trigrams (search_trigrams, rowid, document) VALUES ('delete', ?, ?)",
-                       arguments: [key, document])
-        try db.execute(sql: "INSERT INTO search_bigrams (search_bigrams, rowid, bigrams) VALUES ('delete', ?, ?)",
-                       arguments: [key, SearchText.bigramTokens(ofDocument: document)])
-        var decrement = try RowWriter(db, sql: "UPDATE search_term_counts SET documents = documents - 1 WHERE term = ?")
-        for term in SearchText.countedTerms(ofDocument: document) {
-            decrement.bind(term)
-            try decrement.run()
-        }
+        try db.cachedStatement(sql: "INSERT INTO search_trigrams (search_trigrams, rowid, document) VALUES ('delete', ?, ?)")
+            .execute(arguments: [key, document])
+        try db.cachedStatement(sql: "INSERT INTO search_bigrams (search_bigrams, rowid, bigrams) VALUES ('delete', ?, ?)")
+            .execute(arguments: [key, SearchText.bigramTokens(ofDocument: document)])
+        try db.cachedStatement(sql: """
+            UPDATE search_term_counts SET documents = documents - 1 WHERE term IN (SELECT value FROM json_each(?))
+            """).execute(arguments: [jsonArray(SearchText.countedTerms(ofDocument: document))])
         try db.cachedStatement(sql: "DELETE FROM search_documents WHERE search_key = ?").execute(arguments: [key])
     }
 

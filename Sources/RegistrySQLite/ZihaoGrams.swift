@@ -26,8 +26,8 @@ enum ZihaoGrams {
     /// per-entity index to maintain at seeding time).
     static func replace(_ db: Database, entityID: Int64, authority: String, oldZihaoKey: String, zihaoKey: String) throws {
         for gram in grams(of: oldZihaoKey) {
-            try db.execute(sql: "DELETE FROM zihao_grams WHERE authority = ? AND gram = ? AND entity_id = ?",
-                           arguments: [authority, gram, entityID])
+            try db.cachedStatement(sql: "DELETE FROM zihao_grams WHERE authority = ? AND gram = ? AND entity_id = ?")
+                .execute(arguments: [authority, gram, entityID])
         }
         var row = try RowWriter(db, sql: insertSQL)
         for values in rows(entityID: entityID, authority: authority, zihaoKey: zihaoKey) { try row.run(values) }
