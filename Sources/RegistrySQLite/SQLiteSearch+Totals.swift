@@ -25,10 +25,10 @@ extension SQLiteSearch {
         let counted = try Int.fetchOne(try db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM \(from) WHERE \(where_) LIMIT \(limit))"),
                                        arguments: StatementArguments([Self.phrase(q)] + filter.arguments)) ?? 0
         guard counted > SearchPage.exactTotalLimit else { return (counted, false) }
-        let sample = try Row.fetchOne(db, sql: """
+        let sample = try Row.fetchOne(try db.cachedStatement(sql: """
             SELECT count(*) AS n, total(CASE WHEN \(filter.conditions.joined(separator: " AND ")) THEN 1 ELSE 0 END) AS kept
             FROM (SELECT e.* FROM \(source.from) WHERE \(source.condition) LIMIT 2000) e
-            """, arguments: StatementArguments([Self.phrase(q)] + filter.arguments))
+            """), arguments: StatementArguments([Self.phrase(q)] + filter.arguments))
         let n: Int = sample?["n"] ?? 0
         let kept: Double = sample?["kept"] ?? 0
         let share = n > 0 ? kept / Double(n) : 1
@@ -58,7 +58,7 @@ extension SQLiteSearch {
         var total = 0
         for tier in tiers {
             let where_ = (tier.conditions + filter.conditions).joined(separator: " AND ")
-            total += try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(tier.from) WHERE \(where_) LIMIT \(SearchPage.exactTotalLimit + 1))",
+            total += try Int.fetchOne(try db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM \(tier.from) WHERE \(where_) LIMIT \(SearchPage.exactTotalLimit + 1))"),
                                       arguments: StatementArguments(tier.arguments + filter.arguments)) ?? 0
         }
         return total > SearchPage.exactTotalLimit ? (total, true) : (total, false)

@@ -195,16 +195,16 @@ struct SQLiteSearch {
             arguments.append(cursor.key)
         }
         let sql = "SELECT \(Self.columns) FROM entities e WHERE " + conditions.joined(separator: " AND ") + " ORDER BY e.code LIMIT ?"
-        var hits = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + [query.limit + 1])).map {
+        var hits = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(arguments + [query.limit + 1])).map {
             try hit($0, tier: $0[1] == prefix ? 1 : 3, key: $0[0])
         }
         let more = hits.count > query.limit
         if more { hits.removeLast() }
         let countSQL = "SELECT count(*) FROM (SELECT 1 FROM entities e WHERE e.code >= ? AND e.code < ?"
             + filter.conditions.map { " AND " + $0 }.joined() + " LIMIT \(SearchPage.exactTotalLimit + 1))"
-        let counted = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments([prefix, prefix + "~"] + filter.arguments)) ?? 0
+        let counted = try Int.fetchOne(try db.cachedStatement(sql: countSQL), arguments: StatementArguments([prefix, prefix + "~"] + filter.arguments)) ?? 0
         let total = counted > SearchPage.exactTotalLimit
-            ? (try Int.fetchOne(db, sql: "SELECT count(*) FROM entities WHERE code >= ? AND code < ?", arguments: [prefix, prefix + "~"]) ?? counted, true)
+            ? (try Int.fetchOne(try db.cachedStatement(sql: "SELECT count(*) FROM entities WHERE code >= ? AND code < ?"), arguments: [prefix, prefix + "~"]) ?? counted, true)
             : (counted, false)
         return SearchPage(hits: hits, total: total.0, totalIsEstimate: total.1,
                           nextCursor: more ? hits.last.map { SearchCursor(tier: 3, key: $0.key) } : nil)
