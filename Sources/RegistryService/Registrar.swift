@@ -142,6 +142,9 @@ public struct Registrar<Store: RegistryStore>: Sendable {
             throw .store(error.storeError ?? .backend(String(describing: error)))
         }
         guard result.verdict.allowsReservation else { throw .nameNotAccepted(result) }
+        if result.verdict == .warning && !input.nameCommitment {
+            throw .nameCommitmentRequired(result, field: request.kind == .change ? "/change/nameCommitment" : "/market/nameCommitment")
+        }
         return request
     }
 }

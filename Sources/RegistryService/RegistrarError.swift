@@ -7,6 +7,8 @@ public enum RegistrarError: Error, Sendable, Hashable {
     case invalidForm(FormErrors)
     /// The proposed name does not pass the pre-check (verdict rejected or blocked).
     case nameNotAccepted(NameCheckResult)
+    /// The name check warns and the applicant has not given the commitment (`nameCommitment`).
+    case nameCommitmentRequired(NameCheckResult, field: String)
     /// No application has this number.
     case applicationNotFound(String)
     /// The reviewer's role is not the department's.

@@ -36,7 +36,7 @@ extension StoreContract {
             try expect(try await store.application(number: application.number) == done, "reads back as returned")
             let dossier = try await store.dossier(code)
             try expect(dossier?.entity.name == application.form!.market.name && dossier?.licenses.count == 1 && dossier?.tax?.headcount == 12
-                       && dossier?.statistics?.mainActivity == "应用软件开发" && dossier?.names.count == 1, "the dossier is whole: \(String(describing: dossier))")
+                       && dossier?.statistics?.mainActivity == "互联网信息服务" && dossier?.names.count == 1, "the dossier is whole: \(String(describing: dossier))")
             try expect(dossier?.tax?.taxAuthority == "国家税务总局长沙市岳麓区税务局", "tax office from the authority")
             let page = try await store.search(try SearchQuery(text: "云图湾"))
             try expect(page.hits.map(\.code) == [code], "searchable at once")
@@ -114,7 +114,7 @@ extension StoreContract {
         Case(name: "the completion re-check returns a name taken meanwhile") { store in
             let application = try await submit(store)
             var rival = ContractFixtures.draft(index: 1, name: application.form!.market.name, zihao: "云图湾")
-            rival.industry = IndustryCode("6513")!
+            rival.industry = IndustryCode("6429")!
             _ = try await store.register(rival)
             for department in Department.allCases { try await review(store, application.number, ContractFixtures.review(department)) }
             let read = try await store.application(number: application.number)

@@ -180,7 +180,8 @@ extension ApplicationRoutesTests {
             }
             let established = try await approveAll(try await submit(try Self.body(ApplicationFormInput.example())))
             let code = established.code!
-            let change = ApplicationInput(change: ChangeInput(code: code, name: "长沙云图湾信息技术有限公司", businessScope: "一般项目：信息技术咨询服务。"))
+            let change = ApplicationInput(change: ChangeInput(code: code, name: "长沙云图湾信息技术有限公司", businessScope: "一般项目：信息技术咨询服务。",
+                                                              nameCommitment: true))
             let changed = try await approveAll(try await submit(try Self.body(change)))
             #expect(changed.kind == "change" && changed.state == "completed" && changed.change?.changedItems == ["name", "businessScope"])
             try await client.execute(uri: "/v1/entities/\(code)", method: .get) { response in
@@ -198,6 +199,31 @@ extension ApplicationRoutesTests {
             let ended = try await approveAll(try await submit(try Self.body(dereg)))
             #expect(ended.kind == "deregistration" && ended.state == "completed")
             #expect(try await store.dossier(try CreditCode(validating: code))?.entity.status == .deregistered)
+        }
+    }
+}
+
+extension ApplicationRoutesTests {
+    @Test func aWarnedNameNeedsTheApplicantsCommitment() async throws {
+        let store = try await TestApp.emptyStore()
+        try await store.importDossiers([ContractFixtures.named("长沙红光酒业发展有限公司", index: 1, industry: "1512")])
+        let (tokens, _) = try await TestApp.tokens(in: store)
+        try await TestApp.make(maxBodyBytes: 64 * 1024, store: store).test(.router) { client in
+            var input = ApplicationFormInput.example(name: "长沙红光网络科技有限公司")  // the same 字号 in another industry: a warning
+            try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk]),
+                                     body: try Self.body(input)) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try Self.decode(ProblemBody.self, response)
+                #expect(problem.code == "name-commitment-required" && problem.check?.verdict == "warning")
+                #expect(problem.errors?.map(\.field) == ["/market/nameCommitment"])
+            }
+            input.market?.nameCommitment = true
+            try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk]),
+                                     body: try Self.body(input)) { response in
+                #expect(response.status == .created)
+                let view = try Self.decode(ApplicationView.self, response)
+                #expect(view.form?.market.nameCommitment == true)
+            }
         }
     }
 }

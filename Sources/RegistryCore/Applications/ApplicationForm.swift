@@ -39,11 +39,13 @@ public struct ApplicationForm: Sendable, Hashable, Codable {
         public var operatingTermEnd: CalendarDate?
         /// 股东, 发起人, 合伙人, 投资人 or 成员.
         public var investors: [Investor]
+        /// The applicant accepted the name check's risk warnings (办法 第22条).
+        public var nameCommitment: Bool
 
         /// Creates the part.
         public init(name: String, reservationID: String?, type: EntityType, authority: RegionCode, domicile: String,
                     legalRepresentative: Person, registeredCapitalYuan: Int64?, businessScope: String, industry: IndustryCode,
-                    operatingTermEnd: CalendarDate?, investors: [Investor]) {
+                    operatingTermEnd: CalendarDate?, investors: [Investor], nameCommitment: Bool = false) {
             self.name = name
             self.reservationID = reservationID
             self.type = type
@@ -55,6 +57,7 @@ public struct ApplicationForm: Sendable, Hashable, Codable {
             self.industry = industry
             self.operatingTermEnd = operatingTermEnd
             self.investors = investors
+            self.nameCommitment = nameCommitment
         }
     }
 

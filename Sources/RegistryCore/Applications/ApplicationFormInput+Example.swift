@@ -11,13 +11,13 @@ extension ApplicationFormInput {
             market: Market(
                 name: name, type: EntityType.llc.rawValue, authority: "430104", domicile: "湖南省长沙市岳麓区麓谷大道627号",
                 legalRepresentative: chen, registeredCapitalYuan: 1_000_000,
-                businessScope: "一般项目：软件开发；网络技术服务；信息系统集成服务。", industry: "6513",
+                businessScope: "一般项目：互联网信息服务；网络技术服务；软件开发。", industry: "6429",
                 investors: [
                     InvestorInput(name: "陈思远", idNumber: chen.idNumber, contributionYuan: 600_000),
                     InvestorInput(name: "刘雨桐", idNumber: liu.idNumber, contributionYuan: 400_000),
                 ]),
             tax: Tax(financeOfficer: liu, taxHandler: person("王晓梅", 33, born: CalendarDate(year: 1995, month: 12, day: 8)!),
                      accountingMethod: AccountingMethod.independent.rawValue, headcount: 12),
-            statistics: Statistics(industry: "6513", mainActivity: "应用软件开发", employees: 12))
+            statistics: Statistics(industry: "6429", mainActivity: "互联网信息服务", employees: 12))
     }
 }

@@ -29,12 +29,14 @@ public struct ApplicationFormInput: Sendable, Hashable, Codable {
         /// ISO date, or absent for 长期.
         public var operatingTermEnd: String?
         public var investors: [InvestorInput]?
+        /// The applicant accepts the name check's risk warnings (办法 第22条); needed when the check warns.
+        public var nameCommitment: Bool?
 
         /// Creates the part.
         public init(name: String? = nil, reservationId: String? = nil, type: String? = nil, authority: String? = nil,
                     domicile: String? = nil, legalRepresentative: PersonInput? = nil, registeredCapitalYuan: Int64? = nil,
                     businessScope: String? = nil, industry: String? = nil, operatingTermEnd: String? = nil,
-                    investors: [InvestorInput]? = nil) {
+                    investors: [InvestorInput]? = nil, nameCommitment: Bool? = nil) {
             self.name = name
             self.reservationId = reservationId
             self.type = type
@@ -46,6 +48,7 @@ public struct ApplicationFormInput: Sendable, Hashable, Codable {
             self.industry = industry
             self.operatingTermEnd = operatingTermEnd
             self.investors = investors
+            self.nameCommitment = nameCommitment
         }
     }
 

@@ -43,6 +43,15 @@ public struct ApplicationInput: Sendable, Hashable, Codable {
         }
     }
 
+    /// Whether the applicant accepts a new name's risk warnings.
+    public var nameCommitment: Bool {
+        switch parsedKind {
+        case .establishment: market?.nameCommitment == true
+        case .change: change?.nameCommitment == true
+        default: false
+        }
+    }
+
     /// The reservation a form names.
     public var reservationId: String? {
         switch parsedKind {
@@ -64,11 +73,13 @@ public struct ChangeInput: Sendable, Hashable, Codable {
     public var businessScope: String?
     /// For a capital reduction: the first day of its 45-day public notice.
     public var capitalReductionNoticeFrom: String?
+    /// The applicant accepts the new name's risk warnings (办法 第22条); needed when the check warns.
+    public var nameCommitment: Bool?
 
     /// Creates an input.
     public init(code: String?, name: String? = nil, reservationId: String? = nil, domicile: String? = nil,
                 legalRepresentative: ApplicationFormInput.PersonInput? = nil, registeredCapitalYuan: Int64? = nil,
-                businessScope: String? = nil, capitalReductionNoticeFrom: String? = nil) {
+                businessScope: String? = nil, capitalReductionNoticeFrom: String? = nil, nameCommitment: Bool? = nil) {
         self.code = code
         self.name = name
         self.reservationId = reservationId
@@ -77,6 +88,7 @@ public struct ChangeInput: Sendable, Hashable, Codable {
         self.registeredCapitalYuan = registeredCapitalYuan
         self.businessScope = businessScope
         self.capitalReductionNoticeFrom = capitalReductionNoticeFrom
+        self.nameCommitment = nameCommitment
     }
 }
 

@@ -21,10 +21,13 @@ public struct ChangeForm: Sendable, Hashable, Codable {
     public var registeredCapitalYuan: Int64?
     /// A new business scope.
     public var businessScope: String?
+    /// The applicant accepted the new name's risk warnings (办法 第22条).
+    public var nameCommitment: Bool
 
     /// Creates a change.
     public init(code: CreditCode, currentName: String, type: EntityType, authority: RegionCode, industry: IndustryCode, name: String?,
-                reservationID: String?, domicile: String?, legalRepresentative: Person?, registeredCapitalYuan: Int64?, businessScope: String?) {
+                reservationID: String?, domicile: String?, legalRepresentative: Person?, registeredCapitalYuan: Int64?, businessScope: String?,
+                nameCommitment: Bool = false) {
         self.code = code
         self.currentName = currentName
         self.type = type
@@ -36,6 +39,7 @@ public struct ChangeForm: Sendable, Hashable, Codable {
         self.legalRepresentative = legalRepresentative
         self.registeredCapitalYuan = registeredCapitalYuan
         self.businessScope = businessScope
+        self.nameCommitment = nameCommitment
     }
 
     /// The names of the items that change (`name`, `domicile`, …).

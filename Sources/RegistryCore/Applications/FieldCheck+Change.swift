@@ -40,7 +40,8 @@ extension FieldCheck {
         if scope != nil, scope == entity.businessScope { fail("/change/businessScope", "unchanged", "the business scope is already this"); scope = nil }
         let form = ChangeForm(code: entity.code, currentName: entity.name, type: entity.type, authority: entity.authority,
                               industry: entity.industry, name: name, reservationID: input.reservationId, domicile: domicile,
-                              legalRepresentative: representative, registeredCapitalYuan: capital, businessScope: scope)
+                              legalRepresentative: representative, registeredCapitalYuan: capital, businessScope: scope,
+                              nameCommitment: input.nameCommitment == true)
         if errors.isEmpty && form.changedItems.isEmpty {
             fail("/change", "required", "a change names at least one item: name, domicile, legalRepresentative, registeredCapitalYuan, businessScope")
         }

@@ -24,7 +24,7 @@ extension FieldCheck {
         return ApplicationForm.MarketPart(
             name: name, reservationID: input.reservationId, type: type, authority: authority, domicile: domicile,
             legalRepresentative: representative, registeredCapitalYuan: capital, businessScope: scope, industry: industry,
-            operatingTermEnd: termEnd, investors: investors)
+            operatingTermEnd: termEnd, investors: investors, nameCommitment: input.nameCommitment == true)
     }
 
     mutating func entityType(_ value: String?) -> EntityType? {

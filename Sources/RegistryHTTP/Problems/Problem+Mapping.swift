@@ -149,6 +149,15 @@ enum ProblemMapping {
                            errors: invalid.errors.map { .init(field: $0.field, code: $0.code, message: $0.message) })
         case .nameNotAccepted(let result):
             return nameDeskProblem(.notReservable(result))
+        case .nameCommitmentRequired(let result, let field):
+            var problem = Problem(.unprocessableContent, code: "name-commitment-required",
+                                  title: "The name has risk warnings: the applicant's commitment is required",
+                                  detail: (result.findings.filter { $0.severity == .warn }.map(\.messageEnglish)
+                                      + result.conflicts.filter { $0.severity == .warn }.map(\.messageEnglish)).joined(separator: "; ")
+                                      + ". Send nameCommitment: true to accept them (办法 第22条).",
+                                  errors: [.init(field: field, code: "required", message: "the check warns; the applicant must accept the warnings")])
+            problem.check = NameCheckView(result)
+            return problem
         case .applicationNotFound(let number):
             return storeProblem(.applicationNotFound(number))
         case .wrongDepartment(let role, let department):

@@ -747,7 +747,7 @@ enum OpenAPIDocument {
             }
           },
           "422": {
-            "description": "validation-failed (every field), name-rejected, idempotency-key-reused",
+            "description": "validation-failed (every field), name-rejected, name-commitment-required (the check warns: send nameCommitment), idempotency-key-reused",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -2205,6 +2205,10 @@ enum OpenAPIDocument {
                     }
                   }
                 }
+              },
+              "nameCommitment": {
+                "type": "boolean",
+                "description": "The applicant accepts the name check's risk warnings (办法 第22条); required when the check warns"
               }
             }
           },
@@ -2270,6 +2274,10 @@ enum OpenAPIDocument {
               "capitalReductionNoticeFrom": {
                 "type": "string",
                 "format": "date"
+              },
+              "nameCommitment": {
+                "type": "boolean",
+                "description": "The applicant accepts the new name's risk warnings; required when the check warns"
               }
             }
           },
