@@ -18,7 +18,12 @@ struct SearchCorrectnessTests {
 
     /// Every entity with all its names, read straight from the tables.
     static func rows(_ store: SQLiteRegistryStore) throws -> [Row] {
-        let queue = try DatabaseQueue(path: store.path)
+        // A second, read-only connection to the shared registry, which other tests write to (reservations) while
+        // this one reads: wait for their locks instead of failing at once (GRDB's default for a queue).
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: store.path, configuration: configuration)
         return try queue.read { db in
             var names: [Int64: [String]] = [:]
             for row in try GRDB.Row.fetchAll(db, sql: "SELECT entity_id, name FROM name_history") {
