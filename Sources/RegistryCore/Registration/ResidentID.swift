@@ -65,8 +65,4 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
     private init(rawValue: String) { self.rawValue = rawValue }
 
     public var description: String { rawValue }
-
-    /// The number with the birth date and sequence hidden (`430102********123X` → `430102********`…), for
-    /// masked exports: region and check character stay visible.
-    public var masked: String { String(rawValue.prefix(6)) + String(repeating: "*", count: 8) + String(rawValue.suffix(4)) }
 }

@@ -52,7 +52,7 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let registry = try await store.openMigrated()
-            for token in try await registry.accessTokens() {
+            for token in try await AccessDesk(store: registry, now: { RegistryClock.now() }).list() {
                 print([String(token.id), token.role.rawValue, token.label, token.createdAt.description,
                        token.revokedAt.map { "revoked \($0)" } ?? "active"].joined(separator: "\t"))
             }
