@@ -8,7 +8,7 @@ extension SQLiteRegistryStore {
     }
 
     public func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
-                            decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult,
+                            decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult, allowingWarnings: Bool,
                             idempotency: Idempotent<NameReservationOutcome>?) async throws(StoreError) -> Replayable<NameReservationOutcome> {
         try await idempotentWrite(idempotency, at: Instant(day: query.today), retiringSearchPages: false) { db in
             // Expired reservations of this authority stop holding their names (and the unique index).
@@ -17,7 +17,9 @@ extension SQLiteRegistryStore {
                 WHERE authority = ? AND state = 'active' AND expires_on <= ?
                 """).execute(arguments: [query.authority.description, query.today.description])
             let check = decide(try NameCandidateReader.candidates(db, query))
-            guard check.verdict.allowsReservation else { return NameReservationOutcome(check: check, reservation: nil) }
+            guard check.verdict == .available || (check.verdict == .warning && allowingWarnings) else {
+                return NameReservationOutcome(check: check, reservation: nil)
+            }
             try NameReservationRecord.insert(db, reservation, nameKey: query.nameKey)
             return NameReservationOutcome(check: check, reservation: reservation)
         }

@@ -71,15 +71,18 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
         return NameCheckResult(findings: findings, conflicts: conflicts.conflicts(of: parsed, request, with: candidates, on: day), parse: parsed)
     }
 
-    /// Checks and reserves in one transaction: two months, or a year when a pre-approval is needed.
-    public func reserve(_ request: NameCheckRequest, applicant: String, needsPreapproval: Bool) async throws(NameDeskError) -> NameReservationOutcome {
-        let result = try await reserve(request, applicant: applicant, needsPreapproval: needsPreapproval, idempotency: nil)
+    /// Checks and reserves in one transaction: two months, or a year when a pre-approval is needed. A name the
+    /// check warns about is reserved only with the applicant's `commitment` (办法 第22条).
+    public func reserve(_ request: NameCheckRequest, applicant: String, needsPreapproval: Bool,
+                        commitment: Bool = true) async throws(NameDeskError) -> NameReservationOutcome {
+        let result = try await reserve(request, applicant: applicant, needsPreapproval: needsPreapproval, commitment: commitment,
+                                       idempotency: nil)
         guard case .fresh(let outcome) = result else { throw .store(.backend("a reservation without a key replayed")) }
         return outcome
     }
 
     /// Checks and reserves; with a key, a retry returns the first reply (a refusal is not recorded).
-    public func reserve(_ request: NameCheckRequest, applicant: String, needsPreapproval: Bool,
+    public func reserve(_ request: NameCheckRequest, applicant: String, needsPreapproval: Bool, commitment: Bool,
                         idempotency: Idempotent<NameReservationOutcome>?) async throws(NameDeskError) -> Replayable<NameReservationOutcome> {
         do {
             if let reply = try await store.recordedReply(for: idempotency?.key) { return .replayed(reply) }
@@ -99,11 +102,13 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
         do {
             result = try await store.reserveName(reservation, query: query, decide: { candidates in
                 NameCheckResult(findings: findings, conflicts: conflicts.conflicts(of: parsed, request, with: candidates, on: day), parse: parsed)
-            }, idempotency: idempotency)
+            }, allowingWarnings: commitment, idempotency: idempotency)
         } catch {
             throw .store(error)
         }
-        if case .fresh(let outcome) = result, outcome.reservation == nil { throw .notReservable(outcome.check) }
+        if case .fresh(let outcome) = result, outcome.reservation == nil {
+            throw outcome.check.verdict == .warning ? .commitmentRequired(outcome.check) : .notReservable(outcome.check)
+        }
         return result
     }
 

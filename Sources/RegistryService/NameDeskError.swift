@@ -7,6 +7,8 @@ public enum NameDeskError: Error, Sendable, Hashable {
     case invalidRequest([FieldProblem])
     /// The name cannot be reserved: the check's verdict is `rejected` or `blocked`.
     case notReservable(NameCheckResult)
+    /// The check warns and the applicant has not given the commitment to bear the risk (办法 第22条).
+    case commitmentRequired(NameCheckResult)
     /// No reservation has this id.
     case reservationNotFound(String)
     /// The store failed.

@@ -41,10 +41,10 @@ public protocol RegistryStore: ApplicationStore, AccessStore {
     func nameCandidates(_ query: NameCandidateQuery) async throws(StoreError) -> [NameCandidate]
 
     /// Check-and-reserve in **one** transaction: reads the candidates, asks `decide` for the verdict, and
-    /// stores `reservation` only when the verdict allows it. Two concurrent calls never both reserve
-    /// conflicting names.
+    /// stores `reservation` only when the verdict is `available`, or `warning` with `allowingWarnings` (the
+    /// applicant's commitment). Two concurrent calls never both reserve conflicting names.
     func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
-                     decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult,
+                     decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult, allowingWarnings: Bool,
                      idempotency: Idempotent<NameReservationOutcome>?) async throws(StoreError) -> Replayable<NameReservationOutcome>
 
     /// One reservation, or nil.
@@ -56,10 +56,10 @@ public protocol RegistryStore: ApplicationStore, AccessStore {
 }
 
 extension RegistryStore {
-    /// Check-and-reserve without an idempotency key.
+    /// Check-and-reserve without an idempotency key, warnings accepted.
     public func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
                             decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult) async throws(StoreError) -> NameReservationOutcome {
-        try await reserveName(reservation, query: query, decide: decide, idempotency: nil).freshValue
+        try await reserveName(reservation, query: query, decide: decide, allowingWarnings: true, idempotency: nil).freshValue
     }
 
     /// Cancels without an idempotency key.

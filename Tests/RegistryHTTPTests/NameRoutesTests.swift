@@ -177,3 +177,21 @@ extension NameRoutesTests {
         }
     }
 }
+
+extension NameRoutesTests {
+    @Test func aWarnedNameIsReservedOnlyWithTheCommitment() async throws {
+        try await Self.registry().test(.router) { client in
+            // 红光 is registered for 酒业 (1512): the same 字号 for software is a warning, not a block.
+            let body = #"{"name":"长沙红光软件开发有限公司","type":"llc","industry":"6513","authority":"430104","applicant":"张三""#
+            try await client.execute(uri: "/v1/name-reservations", method: .post, headers: Self.headers, body: Self.json(body + "}")) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try JSONDecoder().decode(ProblemBody.self, from: Data(response.body.readableBytesView))
+                #expect(problem.code == "name-commitment-required" && problem.check?.verdict == "warning")
+            }
+            try await client.execute(uri: "/v1/name-reservations", method: .post, headers: Self.headers,
+                                     body: Self.json(body + #","nameCommitment":true}"#)) { response in
+                #expect(response.status == .created)
+            }
+        }
+    }
+}

@@ -17,6 +17,8 @@ struct NameReservationExtrasDTO: Decodable, Sendable {
     let applicant: String
     /// A pre-registration approval is needed: reserved for a year instead of two months.
     let needsPreapproval: Bool?
+    /// The applicant accepts the check's risk warnings (办法 第22条); needed when it warns.
+    let nameCommitment: Bool?
 }
 
 /// The answer of a successful reservation.

@@ -150,14 +150,7 @@ enum ProblemMapping {
         case .nameNotAccepted(let result):
             return nameDeskProblem(.notReservable(result))
         case .nameCommitmentRequired(let result, let field):
-            var problem = Problem(.unprocessableContent, code: "name-commitment-required",
-                                  title: "The name has risk warnings: the applicant's commitment is required",
-                                  detail: (result.findings.filter { $0.severity == .warn }.map(\.messageEnglish)
-                                      + result.conflicts.filter { $0.severity == .warn }.map(\.messageEnglish)).joined(separator: "; ")
-                                      + ". Send nameCommitment: true to accept them (办法 第22条).",
-                                  errors: [.init(field: field, code: "required", message: "the check warns; the applicant must accept the warnings")])
-            problem.check = NameCheckView(result)
-            return problem
+            return commitmentProblem(result, field: field)
         case .applicationNotFound(let number):
             return storeProblem(.applicationNotFound(number))
         case .wrongDepartment(let role, let department):
@@ -166,6 +159,18 @@ enum ProblemMapping {
         case .store(let error):
             return storeProblem(error)
         }
+    }
+
+    /// 422 `name-commitment-required`: the check warns and `field` (the commitment) is missing; the check attached.
+    static func commitmentProblem(_ result: NameCheckResult, field: String) -> Problem {
+        var problem = Problem(.unprocessableContent, code: "name-commitment-required",
+                              title: "The name has risk warnings: the applicant's commitment is required",
+                              detail: (result.findings.filter { $0.severity == .warn }.map(\.messageEnglish)
+                                  + result.conflicts.filter { $0.severity == .warn }.map(\.messageEnglish)).joined(separator: "; ")
+                                  + ". Send nameCommitment: true to accept them (办法 第22条).",
+                              errors: [.init(field: field, code: "required", message: "the check warns; the applicant must accept the warnings")])
+        problem.check = NameCheckView(result)
+        return problem
     }
 
     static func applicationProblem(_ error: ApplicationError) -> Problem {
@@ -200,6 +205,8 @@ enum ProblemMapping {
                           detail: result.conflicts.filter { $0.severity == .block }.map(\.messageEnglish).joined(separator: "; "))
             problem.check = NameCheckView(result)
             return problem
+        case .commitmentRequired(let result):
+            return commitmentProblem(result, field: "/nameCommitment")
         case .reservationNotFound(let id):
             return storeProblem(.reservationNotFound(id))
         case .store(let error):

@@ -43,6 +43,7 @@ struct NameRoutes<Store: RegistryStore>: Sendable {
             }
             let key = try IdempotencyHeader.key(request, body: data, scope: "public")
             let result = try await desk.reserve(checked, applicant: applicant, needsPreapproval: extras.needsPreapproval ?? false,
+                                                commitment: extras.nameCommitment == true,
                                                 idempotency: key.map { Idempotent(key: $0, render: render) })
             if case .fresh = result { Counter(label: "yizhao_name_reservations_total").increment() }
             return try IdempotencyHeader.response(result) { outcome in

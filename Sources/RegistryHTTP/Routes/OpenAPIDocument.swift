@@ -517,6 +517,10 @@ enum OpenAPIDocument {
                   },
                   "needsPreapproval": {
                     "type": "boolean"
+                  },
+                  "nameCommitment": {
+                    "type": "boolean",
+                    "description": "The applicant accepts the check's risk warnings (办法 第22条); required when the check warns"
                   }
                 }
               }
@@ -583,7 +587,7 @@ enum OpenAPIDocument {
             }
           },
           "422": {
-            "description": "validation-failed, or name-rejected (check attached)",
+            "description": "validation-failed, or name-rejected (check attached); name-commitment-required: the check warns and nameCommitment is not true (check attached)",
             "content": {
               "application/problem+json": {
                 "schema": {
