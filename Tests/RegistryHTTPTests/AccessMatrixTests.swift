@@ -31,7 +31,10 @@ struct AccessMatrixTests {
         let (tokens, revoked) = try await TestApp.tokens(in: store)
         let registrar = Registrar(store: store, now: { TestApp.now })
         guard case .fresh(let application) = try await registrar.accept(
-            .example(), actor: Actor(label: "test", role: "clerk", requestID: nil), idempotency: nil) else { return }
+            .example(), actor: Actor(label: "test", role: "clerk", requestID: nil), idempotency: nil) else {
+            Issue.record("a call without an idempotency key replayed")
+            return
+        }
         let reservation = try await NameDesk(store: store, today: { TestApp.today }).reserve(
             NameDesk<SQLiteRegistryStore>.request(name: "长沙蓝天贸易有限公司", type: "llc", industry: "5191", authority: "430104"),
             applicant: "张三", needsPreapproval: false).reservation!

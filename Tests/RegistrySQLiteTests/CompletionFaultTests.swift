@@ -25,7 +25,10 @@ struct CompletionFaultTests {
                                        today: ContractFixtures.day, policy: .standard)
         _ = try await store.reserveName(reservation, query: query) { _ in NameCheckResult(findings: [], conflicts: [], parse: parsed) }
         guard case .fresh(let application) = try await store.submitApplication(ContractFixtures.application(form), actor: ContractFixtures.actor,
-                                                                                idempotency: nil) else { return }
+                                                                                idempotency: nil) else {
+            Issue.record("a call without an idempotency key replayed")
+            return
+        }
         for department in [Department.market, .tax] {
             _ = try await store.reviewApplication(number: application.number, review: ContractFixtures.review(department),
                                                   actor: ContractFixtures.actor, plan: ContractFixtures.plan, idempotency: nil)
@@ -52,7 +55,10 @@ struct CompletionFaultTests {
         armed.withLock { $0 = nil }
         guard case .fresh(let done) = try await store.reviewApplication(
             number: application.number, review: ContractFixtures.review(.statistics), actor: ContractFixtures.actor,
-            plan: ContractFixtures.plan, idempotency: nil) else { return }
+            plan: ContractFixtures.plan, idempotency: nil) else {
+            Issue.record("a call without an idempotency key replayed")
+            return
+        }
         #expect(done.state == .completed)
         #expect(try await store.entityCount() == 1)
         #expect(try await store.nameReservation(id: "NR-FAULT")?.state == .consumed)
