@@ -28,7 +28,7 @@ let package = Package(
         // Pure domain: no I/O, no dependencies beyond the standard library and Foundation value types.
         .target(name: "RegistryCore", swiftSettings: strict),
         // The storage protocol, its errors, and the contract every backend must pass.
-        .target(name: "RegistryStore", dependencies: ["RegistryCore"], swiftSettings: strict),
+        .target(name: "RegistryStore", dependencies: ["RegistryCore", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         // The embedded SQLite backend (GRDB on the system libsqlite3). All SQLite SQL lives here.
         .target(
             name: "RegistrySQLite",

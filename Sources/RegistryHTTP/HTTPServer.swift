@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import Prometheus
@@ -45,15 +46,21 @@ public struct HTTPDependencies<Store: RegistryStore>: Sendable {
     public var licenses: LicenseDesk<Store>
     /// Deadlines and statistics.
     public var supervision: SupervisionDesk<Store>
+    /// The audit log and the change feed.
+    public var audit: AuditDesk<Store>
+    /// Signed snapshots taken through the service.
+    public var snapshots: SnapshotDesk<Store>
+    /// The public dataset.
+    public var openData: OpenDataDesk<Store>
     /// Where metrics are collected; `/metrics` renders it.
     public var metrics: PrometheusCollectorRegistry
     /// Whether the service can do its work (storage reachable).
     public var readiness: @Sendable () async -> Bool
 
     /// Creates the dependencies; `now` is the clock (today in China derives from it), `calendar` the
-    /// working days of deadlines.
+    /// working days of deadlines, `snapshotDirectory` where snapshots taken over HTTP are kept.
     public init(store: Store, now: @escaping @Sendable () -> Instant, calendar: WorkingCalendar = WorkingCalendar(),
-                signer: LicenseSigner, codeDesk: CodeDesk = CodeDesk(), metrics: PrometheusCollectorRegistry,
+                signer: LicenseSigner, snapshotDirectory: URL, codeDesk: CodeDesk = CodeDesk(), metrics: PrometheusCollectorRegistry,
                 readiness: @escaping @Sendable () async -> Bool = { true }) {
         self.directory = RegistryDirectory(store: store)
         self.nameDesk = NameDesk(store: store, today: { now().chinaDay })
@@ -61,6 +68,9 @@ public struct HTTPDependencies<Store: RegistryStore>: Sendable {
         self.access = AccessDesk(store: store, now: now)
         self.licenses = LicenseDesk(store: store, signer: signer)
         self.supervision = SupervisionDesk(store: store, calendar: calendar, now: now)
+        self.audit = AuditDesk(store: store)
+        self.snapshots = SnapshotDesk(exporter: SnapshotExporter(store: store, signer: signer, now: now), root: snapshotDirectory)
+        self.openData = OpenDataDesk(store: store)
         self.codeDesk = codeDesk
         self.metrics = metrics
         self.readiness = readiness
@@ -100,6 +110,9 @@ public enum HTTPServer {
         ApplicationRoutes(registrar: dependencies.registrar).register(on: &routes)
         LicenseRoutes(desk: dependencies.licenses).register(on: &routes)
         SupervisionRoutes(desk: dependencies.supervision).register(on: &routes)
+        AuditRoutes(desk: dependencies.audit).register(on: &routes)
+        SnapshotRoutes(desk: dependencies.snapshots).register(on: &routes)
+        OpenDataRoutes(desk: dependencies.openData).register(on: &routes)
         return (router, routes.declarations)
     }
 

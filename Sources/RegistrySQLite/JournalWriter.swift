@@ -6,9 +6,35 @@ import RegistryStore
 /// Appends to the audit log and the change feed, and records idempotent replies. Callers hold the write
 /// transaction, so an entry commits with the change it describes.
 enum JournalWriter {
+    /// Appends an entry linked to the current head of the chain (the writer is the only one appending, so the
+    /// head read here is the head the entry commits after).
     static func audit(_ db: Database, _ actor: Actor, action: String, target: String, at instant: Instant) throws {
-        try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, role, action, target, request_id) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [instant.description, actor.label, actor.role, action, target, actor.requestID])
+        let head = try auditHead(db)
+        let entry = AuditEntry(sequence: (head?.sequence ?? 0) + 1, at: instant, actor: actor.label, role: actor.role, action: action,
+                               target: target, requestID: actor.requestID, previousHash: head?.hash ?? AuditChain.genesis)
+        try insert(db, entry)
+    }
+
+    static func insert(_ db: Database, _ entry: AuditEntry) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO audit_log (sequence, at, actor, role, action, target, request_id, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+            .execute(arguments: [entry.sequence, entry.at.description, entry.actor, entry.role, entry.action, entry.target, entry.requestID,
+                                 entry.previousHash, entry.hash])
+    }
+
+    /// The last audit entry's sequence and hash, or nil for an empty log.
+    static func auditHead(_ db: Database) throws -> AuditChainHead? {
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")).map { row in
+            AuditChainHead(sequence: row["sequence"], hash: row["hash"])
+        }
+    }
+
+    /// An audit entry as stored (its hashes not checked: that is the verifier's job).
+    static func auditEntry(_ row: Row) throws -> AuditEntry {
+        AuditEntry(sequence: row["sequence"], at: try ApplicationRecord.parse(Instant(iso: row["at"]), "at"), actor: row["actor"],
+                   role: row["role"], action: row["action"], target: row["target"], requestID: row["request_id"],
+                   previousHash: row["previous_hash"], hash: row["hash"])
     }
 
     static func change(_ db: Database, code: CreditCode, change: String, old: String?, new: String, at instant: Instant) throws {

@@ -3,14 +3,16 @@ import RegistryCore
 import RegistryStore
 
 extension SQLiteRegistryStore {
-    public func createToken(label: String, role: Role, secretHash: String, at instant: Instant,
+    public func createToken(label: String, role: Role, privileges: Set<Privilege>, secretHash: String, at instant: Instant,
                             actor: Actor) async throws(StoreError) -> AccessToken {
-        try await write(retiringSearchPages: false) { db in
-            try db.cachedStatement(sql: "INSERT INTO access_tokens (label, role, secret_hash, created_at) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [label, role.rawValue, secretHash, instant.description])
+        let privilegeList = privileges.map(\.rawValue).sorted().joined(separator: ",")
+        return try await write(retiringSearchPages: false) { db in
+            try db.cachedStatement(sql: "INSERT INTO access_tokens (label, role, privileges, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [label, role.rawValue, privilegeList, secretHash, instant.description])
             let id = db.lastInsertedRowID
-            try JournalWriter.audit(db, actor, action: "token.create.\(role.rawValue)", target: "token:\(id)", at: instant)
-            return AccessToken(id: id, label: label, role: role, secretHash: secretHash, createdAt: instant, revokedAt: nil)
+            let action = "token.create.\(role.rawValue)" + (privilegeList.isEmpty ? "" : "+\(privilegeList)")
+            try JournalWriter.audit(db, actor, action: action, target: "token:\(id)", at: instant)
+            return AccessToken(id: id, label: label, role: role, privileges: privileges, secretHash: secretHash, createdAt: instant, revokedAt: nil)
         }
     }
 
@@ -41,8 +43,10 @@ extension SQLiteRegistryStore {
 
     static func token(_ row: Row) throws -> AccessToken {
         let revoked: String? = row["revoked_at"]
+        let privileges: String = row["privileges"]
         return AccessToken(
             id: row["id"], label: row["label"], role: try ApplicationRecord.parse(Role(rawValue: row["role"]), "role"),
+            privileges: Set(try privileges.split(separator: ",").map { try ApplicationRecord.parse(Privilege(rawValue: String($0)), "privileges") }),
             secretHash: row["secret_hash"], createdAt: try ApplicationRecord.parse(Instant(iso: row["created_at"]), "created_at"),
             revokedAt: try revoked.map { try ApplicationRecord.parse(Instant(iso: $0), "revoked_at") })
     }

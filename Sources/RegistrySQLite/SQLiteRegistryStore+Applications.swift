@@ -132,10 +132,7 @@ extension SQLiteRegistryStore {
 
     public func auditEntries(after sequence: Int64, limit: Int) async throws(StoreError) -> [AuditEntry] {
         try await read { db in
-            try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?"), arguments: [sequence, limit]).map { row in
-                AuditEntry(sequence: row["sequence"], at: try ApplicationRecord.parse(Instant(iso: row["at"]), "at"), actor: row["actor"],
-                           role: row["role"], action: row["action"], target: row["target"], requestID: row["request_id"])
-            }
+            try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?"), arguments: [sequence, limit]).map(JournalWriter.auditEntry)
         }
     }
 

@@ -17,6 +17,9 @@ enum SQLiteSchema {
         migrator.registerMigration("0004-create-applications") { db in
             try db.execute(sql: createApplications)
         }
+        migrator.registerMigration("0005-create-auditing") { db in
+            try createAuditing(db)
+        }
         return migrator
     }
 

@@ -15,10 +15,13 @@ public struct AccessDesk<Store: RegistryStore>: Sendable {
     }
 
     /// Creates a token for `role`; returns the record and the secret, which is never stored or shown again.
-    public func create(role: Role, label: String, actor: Actor) async throws(StoreError) -> (token: AccessToken, secret: String) {
+    /// `privileges` are for auditors (`personal-ids`); the caller checks the role.
+    public func create(role: Role, label: String, privileges: Set<Privilege> = [],
+                       actor: Actor) async throws(StoreError) -> (token: AccessToken, secret: String) {
         var generator = SystemRandomNumberGenerator()
         let secret = "yz_" + (0..<4).map { _ in Self.hex(generator.next()) }.joined()
-        let token = try await store.createToken(label: label, role: role, secretHash: Self.hash(secret), at: now(), actor: actor)
+        let token = try await store.createToken(label: label, role: role, privileges: privileges, secretHash: Self.hash(secret),
+                                                at: now(), actor: actor)
         return (token, secret)
     }
 

@@ -37,6 +37,12 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
+/// What a token may do beyond its role.
+public enum Privilege: String, Sendable, Hashable, Codable, CaseIterable {
+    /// An auditor may export snapshots with personal ID numbers unmasked (SPEC §5).
+    case personalIDs = "personal-ids"
+}
+
 /// A bearer token as the registry stores it: only the SHA-256 of the secret is kept.
 public struct AccessToken: Sendable, Hashable {
     /// Assigned by the store.
@@ -45,6 +51,8 @@ public struct AccessToken: Sendable, Hashable {
     public var label: String
     /// What it may do.
     public var role: Role
+    /// What it may do beyond its role.
+    public var privileges: Set<Privilege>
     /// Lower-case hex SHA-256 of the secret.
     public var secretHash: String
     /// When it was created.
@@ -53,10 +61,11 @@ public struct AccessToken: Sendable, Hashable {
     public var revokedAt: Instant?
 
     /// Creates a token record.
-    public init(id: Int64, label: String, role: Role, secretHash: String, createdAt: Instant, revokedAt: Instant?) {
+    public init(id: Int64, label: String, role: Role, privileges: Set<Privilege> = [], secretHash: String, createdAt: Instant, revokedAt: Instant?) {
         self.id = id
         self.label = label
         self.role = role
+        self.privileges = privileges
         self.secretHash = secretHash
         self.createdAt = createdAt
         self.revokedAt = revokedAt

@@ -47,7 +47,8 @@ public protocol ApplicationStore: Sendable {
 /// Storage of access tokens.
 public protocol AccessStore: Sendable {
     /// Stores a new token (its id assigned) and audits it.
-    func createToken(label: String, role: Role, secretHash: String, at instant: Instant, actor: Actor) async throws(StoreError) -> AccessToken
+    func createToken(label: String, role: Role, privileges: Set<Privilege>, secretHash: String, at instant: Instant,
+                     actor: Actor) async throws(StoreError) -> AccessToken
 
     /// The token with this secret hash, revoked or not, or nil.
     func accessToken(secretHash: String) async throws(StoreError) -> AccessToken?
@@ -57,6 +58,13 @@ public protocol AccessStore: Sendable {
 
     /// Revokes a token (idempotent for an already revoked one) and audits it.
     func revokeToken(id: Int64, at instant: Instant, actor: Actor) async throws(StoreError) -> AccessToken
+}
+
+extension AccessStore {
+    /// Creates a token without privileges.
+    public func createToken(label: String, role: Role, secretHash: String, at instant: Instant, actor: Actor) async throws(StoreError) -> AccessToken {
+        try await createToken(label: label, role: role, privileges: [], secretHash: secretHash, at: instant, actor: actor)
+    }
 }
 
 extension ApplicationStore {

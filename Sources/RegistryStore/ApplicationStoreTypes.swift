@@ -107,9 +107,14 @@ public struct AuditEntry: Sendable, Hashable {
     public var target: String
     /// The request id, if any.
     public var requestID: String?
+    /// The previous entry's `hash` (`AuditChain.genesis` for the first entry).
+    public var previousHash: String
+    /// Lower-case hex SHA-256 of this entry's content and `previousHash` (`AuditChain.hash`).
+    public var hash: String
 
     /// Creates an entry.
-    public init(sequence: Int64, at: Instant, actor: String, role: String, action: String, target: String, requestID: String?) {
+    public init(sequence: Int64, at: Instant, actor: String, role: String, action: String, target: String, requestID: String?,
+                previousHash: String, hash: String) {
         self.sequence = sequence
         self.at = at
         self.actor = actor
@@ -117,6 +122,16 @@ public struct AuditEntry: Sendable, Hashable {
         self.action = action
         self.target = target
         self.requestID = requestID
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
+    /// The entry `sequence` with its hash computed from its content and `previousHash`.
+    public init(sequence: Int64, at: Instant, actor: String, role: String, action: String, target: String, requestID: String?,
+                previousHash: String) {
+        self.init(sequence: sequence, at: at, actor: actor, role: role, action: action, target: target, requestID: requestID,
+                  previousHash: previousHash, hash: "")
+        hash = AuditChain.hash(of: self)
     }
 }
 

@@ -4,7 +4,7 @@ import RegistryCore
 ///
 /// Each mutating call is one transaction: the entity, its registrations, its name history, its code
 /// allocation and its search index change together or not at all.
-public protocol RegistryStore: ApplicationStore, AccessStore {
+public protocol RegistryStore: ApplicationStore, AccessStore, AuditStore {
     /// Applies pending migrations; refuses a database migrated by a newer Yizhao.
     func migrate() async throws(StoreError)
 

@@ -38,8 +38,10 @@ struct AccessMatrixTests {
         let reservation = try await NameDesk(store: store, today: { TestApp.today }).reserve(
             NameDesk<SQLiteRegistryStore>.request(name: "长沙蓝天贸易有限公司", type: "llc", industry: "5191", authority: "430104"),
             applicant: "张三", needsPreapproval: false).reservation!
-        let values = ["number": application.number, "code": dossier.entity.code.rawValue, "id": reservation.id]
-        let routes = HTTPServer.routes(settings: HTTPSettings(), dependencies: HTTPDependencies(store: store, now: { TestApp.now }, signer: TestApp.signer, metrics: TestApp.metrics))
+        _ = try await SnapshotExporter(store: store, signer: TestApp.signer, now: { TestApp.now })
+            .export(to: URL(fileURLWithPath: store.path + ".snapshots/1"), actor: Actor(label: "test", role: "auditor", requestID: nil))
+        let values = ["number": application.number, "code": dossier.entity.code.rawValue, "id": reservation.id, "snapshot": "1", "name": "entities.csv"]
+        let routes = HTTPServer.routes(settings: HTTPSettings(), dependencies: HTTPDependencies(store: store, now: { TestApp.now }, signer: TestApp.signer, snapshotDirectory: TestApp.scratchSnapshots, metrics: TestApp.metrics))
         #expect(routes.count >= 18)
         let callers: [Caller] = [.none, .unknown, .revoked] + Role.allCases.map(Caller.role)
         try await TestApp.make(maxBodyBytes: 64 * 1024, store: store).test(.router) { client in

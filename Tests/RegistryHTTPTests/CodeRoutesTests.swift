@@ -197,7 +197,7 @@ struct OpenAPITests {
                     }
                 }
                 let routes = HTTPServer.routes(settings: HTTPSettings(), dependencies: HTTPDependencies(
-                    store: try await TestApp.emptyStore(), now: { TestApp.now }, signer: TestApp.signer, metrics: TestApp.metrics))
+                    store: try await TestApp.emptyStore(), now: { TestApp.now }, signer: TestApp.signer, snapshotDirectory: TestApp.scratchSnapshots, metrics: TestApp.metrics))
                 var declared: [String: [String]?] = [:]
                 for route in routes {
                     let path = route.path.split(separator: "/", omittingEmptySubsequences: false)

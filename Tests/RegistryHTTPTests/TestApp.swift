@@ -23,6 +23,8 @@ enum TestApp {
     static let today = CalendarDate(year: 2026, month: 11, day: 27)!
     /// The registry key of every test application.
     static let signer = try! LicenseSigner(rawPrivateKey: LicenseSigner.generateRawPrivateKey())
+    /// A snapshot directory for route lists that never take a snapshot.
+    static let scratchSnapshots = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-http-snapshots-\(UUID().uuidString)")
 
     /// 10:00 in Changsha on `today`.
     static let now = Instant(iso: "2026-11-27T02:00:00Z")!
@@ -43,7 +45,8 @@ enum TestApp {
         if let store { registry = store } else { registry = try await emptyStore() }
         return HTTPServer.application(
             settings: HTTPSettings(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, rateLimiter: rateLimiter),
-            dependencies: HTTPDependencies(store: registry, now: clock, signer: signer, metrics: metrics),
+            dependencies: HTTPDependencies(store: registry, now: clock, signer: signer, snapshotDirectory: URL(fileURLWithPath: registry.path + ".snapshots"),
+                                           metrics: metrics),
             logger: logger
         )
     }

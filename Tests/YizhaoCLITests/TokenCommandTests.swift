@@ -11,7 +11,7 @@ struct TokenCommandTests {
         let secret = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(secret.hasPrefix("yz_") && secret.count == 67)
         let listed = try YizhaoProcess.run(["token", "list", "--db", Self.db])
-        #expect(listed.stdout.hasPrefix("1\treviewer.tax\t税务审核 李娜\t") && listed.stdout.hasSuffix("\tactive\n"))
+        #expect(listed.stdout.hasPrefix("1\treviewer.tax\t税务审核 李娜\t") && listed.stdout.hasSuffix("\tactive\t-\n"))
         #expect(!listed.stdout.contains(secret), "the secret is never shown again")
         #expect(try YizhaoProcess.run(["token", "revoke", "1", "--db", Self.db]).status == 0)
         #expect(try YizhaoProcess.run(["token", "list", "--db", Self.db]).stdout.contains("\trevoked 20"))

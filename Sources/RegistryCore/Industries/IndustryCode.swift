@@ -41,3 +41,10 @@ public enum IndustryLevel: String, Sendable, Codable {
     /// 小类 (four digits)
     case industryClass = "小类"
 }
+
+extension IndustryCode {
+    /// The GB/T 4754 section letter.
+    public var section: Character {
+        (IndustryTable.standard.entry(rawValue)?.section).flatMap(\.first) ?? rawValue.first ?? "?"
+    }
+}

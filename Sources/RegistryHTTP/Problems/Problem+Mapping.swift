@@ -23,6 +23,15 @@ enum ProblemMapping {
             return nameDeskProblem(error)
         case let error as RegistrarError:
             return registrarProblem(error)
+        case let error as SnapshotError:
+            return snapshotProblem(error)
+        case let error as SnapshotRefusal:
+            return snapshotRefusalProblem(error)
+        case let error as OpenDataError:
+            switch error {
+            case .invalidCursor: return .invalidParameter("cursor", "The cursor is not one this dataset issued for this category; start without one.")
+            case .store(let error): return storeProblem(error)
+            }
         case let error as DecodingError:
             return .invalidJSON(describe(error))
         case let error as HTTPError:
@@ -138,6 +147,31 @@ enum ProblemMapping {
         case .unknownMigrations, .notMigrated, .sequenceExhausted, .backend, .injected:
             return Problem(.serviceUnavailable, code: "storage-unavailable", title: "The registry storage failed",
                            detail: "The registry could not complete the request; quote the request id when reporting it.")
+        }
+    }
+
+    static func snapshotProblem(_ error: SnapshotError) -> Problem {
+        switch error {
+        case .store(let error):
+            return storeProblem(error)
+        case .noFormat:
+            return .invalidParameter("formats", "Choose at least one format: csv, ndjson.")
+        case .outputNotEmpty, .io, .rowCountMismatch:
+            return Problem(.internalServerError, code: "snapshot-failed", title: "The snapshot could not be written",
+                           detail: "The snapshot was not taken (nothing was recorded): \(error)")
+        }
+    }
+
+    static func snapshotRefusalProblem(_ refusal: SnapshotRefusal) -> Problem {
+        switch refusal {
+        case .busy:
+            return Problem(.conflict, code: "snapshot-in-progress", title: "A snapshot is being taken",
+                           detail: "Another snapshot is being written; retry when it completes.", headers: [.retryAfter: "5"])
+        case .privilegeRequired:
+            return Problem(.forbidden, code: "privilege-required", title: "The token lacks the personal-ids privilege",
+                           detail: "Unmasked personal ID numbers need an auditor token created with --privilege personal-ids.")
+        case .notFound(let detail):
+            return Problem(.notFound, code: "snapshot-not-found", title: "No such snapshot file", detail: detail)
         }
     }
 

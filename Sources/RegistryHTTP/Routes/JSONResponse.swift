@@ -13,6 +13,11 @@ enum JSONBody {
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A JSON response of bytes already written (keys sorted by the writer).
+    static func response(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
     /// Decodes a JSON request body, insisting on a JSON media type when one is declared.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
         try JSONDecoder().decode(T.self, from: try await data(from: request, context: context))

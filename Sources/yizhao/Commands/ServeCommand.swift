@@ -46,6 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Holiday calendar for deadlines: one ISO date per line, '+DATE' for a weekend made a working day (调休), '#' comments.")
     var holidays: String?
 
+    @Option(help: "Where snapshots taken over HTTP (POST /v1/snapshots) are written and served from. Default: the database path + .snapshots.")
+    var snapshots: String?
+
     @OptionGroup var store: StoreOptions
 
     @OptionGroup var logging: LoggingOptions
@@ -85,7 +88,9 @@ struct ServeCommand: AsyncParsableCommand {
                                     trustForwardedFor: trustForwardedFor)
         let app = HTTPServer.application(
             settings: settings,
-            dependencies: HTTPDependencies(store: registry, now: { RegistryClock.now() }, calendar: calendar, signer: signer, metrics: metrics, readiness: { await Self.isReady(registry) }),
+            dependencies: HTTPDependencies(store: registry, now: { RegistryClock.now() }, calendar: calendar, signer: signer,
+                                           snapshotDirectory: URL(fileURLWithPath: snapshots ?? store.path + ".snapshots"),
+                                           metrics: metrics, readiness: { await Self.isReady(registry) }),
             logger: logger,
             onServerRunning: { port in
                 logger.notice("listening", metadata: ["url": "http://\(settings.host):\(port)"])

@@ -26,6 +26,9 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "A label for people and the audit log, e.g. the counter and clerk.")
         var name: String?
 
+        @Option(help: "A privilege beyond the role (repeatable): personal-ids (auditor only: snapshots with personal ID numbers unmasked).")
+        var privilege: [String] = []
+
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -33,20 +36,30 @@ struct TokenCommand: AsyncParsableCommand {
                 throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")), not “\(role)”.")
             }
             if let name, name.isEmpty || name.count > 100 { throw ValidationError("--name must be 1–100 characters.") }
+            for value in privilege {
+                guard let privilege = Privilege(rawValue: value) else {
+                    throw ValidationError("--privilege must be one of \(Privilege.allCases.map(\.rawValue).joined(separator: ", ")), not “\(value)”.")
+                }
+                if privilege == .personalIDs, role != Role.auditor.rawValue {
+                    throw ValidationError("--privilege personal-ids is for the auditor role only.")
+                }
+            }
         }
 
         func run() async throws {
             let registry = try await store.openMigrated()
             let desk = AccessDesk(store: registry, now: { RegistryClock.now() })
             let role = Role(rawValue: role)!
-            let (token, secret) = try await desk.create(role: role, label: name ?? role.rawValue, actor: TokenCommand.actor)
+            let privileges = Set(privilege.compactMap(Privilege.init(rawValue:)))
+            let (token, secret) = try await desk.create(role: role, label: name ?? role.rawValue, privileges: privileges, actor: TokenCommand.actor)
             print(secret)
-            FileOutput.standardError.write("token \(token.id) (\(token.role.rawValue), “\(token.label)”) created; the secret above is not stored and is shown only now\n")
+            let extra = privileges.isEmpty ? "" : " with \(privileges.map(\.rawValue).sorted().joined(separator: ", "))"
+            FileOutput.standardError.write("token \(token.id) (\(token.role.rawValue)\(extra), “\(token.label)”) created; the secret above is not stored and is shown only now\n")
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens: id, role, label, created, revoked.")
+        static let configuration = CommandConfiguration(abstract: "List tokens: id, role, label, created, revoked, privileges.")
 
         @OptionGroup var store: StoreOptions
 
@@ -54,7 +67,8 @@ struct TokenCommand: AsyncParsableCommand {
             let registry = try await store.openMigrated()
             for token in try await AccessDesk(store: registry, now: { RegistryClock.now() }).list() {
                 print([String(token.id), token.role.rawValue, token.label, token.createdAt.description,
-                       token.revokedAt.map { "revoked \($0)" } ?? "active"].joined(separator: "\t"))
+                       token.revokedAt.map { "revoked \($0)" } ?? "active",
+                       token.privileges.isEmpty ? "-" : token.privileges.map(\.rawValue).sorted().joined(separator: ",")].joined(separator: "\t"))
             }
         }
     }

@@ -5,8 +5,8 @@ import Glibc
 
 /// A progress bar on standard error, drawn only when standard error is a terminal.
 final class ProgressBar: @unchecked Sendable {
-    // @unchecked: `lock` guards `lastDraw`; the other stored properties are immutable.
-    private let total: Int
+    // @unchecked: `lock` guards `lastDraw` and `total`; the other stored properties are immutable.
+    private var total: Int
     private let label: String
     private let started = Date()
     private let enabled = isatty(2) == 1
@@ -32,6 +32,14 @@ final class ProgressBar: @unchecked Sendable {
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = "\r\(label) \(bar) \(Int(fraction * 100))% \(done)/\(total) \(String(format: "%.1f", now.timeIntervalSince(started)))s"
         FileOutput.standardError.write(line + (done >= total ? "\n" : ""))
+    }
+
+    /// Redraws with `done` of a `total` learnt as the work goes.
+    func update(_ done: Int, of total: Int) {
+        lock.lock()
+        self.total = max(total, 1)
+        lock.unlock()
+        update(done)
     }
 
     /// Ends the line if the bar was drawn and not finished.

@@ -1,0 +1,58 @@
+import GRDB
+import RegistryCore
+import RegistryStore
+
+extension SQLiteSchema {
+    /// Auditors (issue 6): the audit log becomes a hash chain (existing entries are chained in sequence order)
+    /// and append-only for SQL clients; snapshots are recorded with their manifest hashes (the snapshot
+    /// chain); tokens may carry privileges (`personal-ids`); open data pages by industry section and code.
+    static func createAuditing(_ db: Database) throws {
+        // Rebuilt rather than renamed: ALTER TABLE … RENAME opens the connection's temp schema, after which
+        // the seed's PRAGMA temp_store fails inside its transaction.
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY sequence")
+        try db.execute(sql: """
+            DROP TABLE audit_log;
+            CREATE TABLE audit_log (
+                sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                role TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                request_id TEXT,
+                previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
+                hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+            );
+            """)
+        var previous = AuditChain.genesis
+        var sequence: Int64 = 0
+        for row in rows {
+            sequence += 1
+            let at: String = row["at"]
+            guard let instant = Instant(iso: at) else { throw StoreError.backend("corrupt audit time: \(at)") }
+            let entry = AuditEntry(sequence: sequence, at: instant, actor: row["actor"], role: row["role"], action: row["action"],
+                                   target: row["target"], requestID: row["request_id"], previousHash: previous)
+            try JournalWriter.insert(db, entry)
+            previous = entry.hash
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+            CREATE TABLE snapshots (
+                number INTEGER PRIMARY KEY CHECK (number >= 1),
+                sequence INTEGER NOT NULL CHECK (sequence >= 0),
+                taken_at TEXT NOT NULL,
+                manifest_sha256 TEXT NOT NULL UNIQUE CHECK (length(manifest_sha256) = 64),
+                previous_sha256 TEXT UNIQUE CHECK (previous_sha256 IS NULL OR length(previous_sha256) = 64),
+                CHECK ((number = 1) = (previous_sha256 IS NULL))
+            );
+
+            ALTER TABLE access_tokens ADD COLUMN privileges TEXT NOT NULL DEFAULT '' CHECK (privileges IN ('', 'personal-ids'));
+
+            CREATE INDEX entities_by_section_code ON entities(industry_section, code);
+            """)
+    }
+}

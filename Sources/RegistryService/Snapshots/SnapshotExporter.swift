@@ -1,0 +1,203 @@
+import Foundation
+import RegistryCore
+import RegistryStore
+
+/// Takes signed, consistent snapshots (SPEC §5): every file is written inside one read transaction of the store
+/// while writes go on, then the manifest is signed and the snapshot is appended to the registry's chain.
+public struct SnapshotExporter<Store: RegistryStore>: Sendable {
+    /// The registry.
+    public let store: Store
+    /// The registry's key (signs manifests).
+    public let signer: LicenseSigner
+    /// The clock.
+    public let now: @Sendable () -> Instant
+
+    /// Creates an exporter.
+    public init(store: Store, signer: LicenseSigner, now: @escaping @Sendable () -> Instant) {
+        self.store = store
+        self.signer = signer
+        self.now = now
+    }
+
+    /// What an export produced.
+    public struct Exported: Sendable {
+        /// The signed manifest.
+        public var manifest: SnapshotManifest
+        /// Hex SHA-256 of manifest.json.
+        public var manifestSHA256: String
+        /// The directory.
+        public var directory: URL
+    }
+
+    /// An idempotency key for an export, and how its reply is rendered from the manifest.
+    public struct Idempotency: Sendable {
+        /// The key.
+        public var key: IdempotencyKey
+        /// The reply to record with the snapshot.
+        public var render: @Sendable (SnapshotManifest) throws -> RecordedReply
+
+        /// Creates the pair.
+        public init(key: IdempotencyKey, render: @escaping @Sendable (SnapshotManifest) throws -> RecordedReply) {
+            self.key = key
+            self.render = render
+        }
+    }
+
+    /// Exports into `directory` (created; it must not exist or be empty) the tables in `formats`, personal IDs
+    /// masked unless `includePersonalIDs`; `progress(done, total)` gets row counts as files are written.
+    /// Audited as `snapshot.export` by `actor`. On failure, or when `idempotency`'s key was used before (its
+    /// first reply is returned), the files written are removed.
+    public func export(to directory: URL, formats: [SnapshotFormat] = SnapshotFormat.allCases, includePersonalIDs: Bool = false,
+                       actor: Actor, idempotency: Idempotency? = nil,
+                       progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws(SnapshotError) -> Replayable<Exported> {
+        guard !formats.isEmpty else { throw .noFormat }
+        if let idempotency {
+            do {
+                if let reply = try await store.recordedReply(idempotency.key) { return .replayed(reply) }
+            } catch {
+                throw .store(error)
+            }
+        }
+        try Self.prepare(directory)
+        do {
+            let exported = try await write(into: directory, formats: formats, includePersonalIDs: includePersonalIDs, actor: actor,
+                                           idempotency: idempotency, progress: progress)
+            if case .replayed = exported { Self.removeContents(of: directory) }
+            return exported
+        } catch {
+            Self.removeContents(of: directory)
+            throw error
+        }
+    }
+
+    private func write(into directory: URL, formats: [SnapshotFormat], includePersonalIDs: Bool, actor: Actor, idempotency: Idempotency?,
+                       progress: @escaping @Sendable (Int, Int) -> Void) async throws(SnapshotError) -> Replayable<Exported> {
+        let masked = !includePersonalIDs
+        let result: Result<(SnapshotHead, [SnapshotFile]), SnapshotError>
+        do {
+            result = try await store.withSnapshot { source in
+                Result { () throws(SnapshotError) in
+                    (source.head, try Self.writeFiles(source, into: directory, formats: formats, masked: masked, progress: progress))
+                }
+            }
+        } catch {
+            throw .store(error)
+        }
+        let (head, files) = try result.get()
+        let takenAt = now()
+        var manifest = SnapshotManifest(
+            snapshot: (head.lastSnapshot?.number ?? 0) + 1, sequence: head.sequence, takenAt: takenAt.description,
+            auditHead: head.audit.map { AuditHeadRecord(sequence: $0.sequence, hash: $0.hash) }, files: files,
+            personalIDs: PersonalIDPolicy(masked: masked), previousManifestSHA256: head.lastSnapshot?.manifestSHA256,
+            publicKey: signer.publicKeyBase64, signature: nil)
+        let manifestBytes: Data
+        do {
+            manifest.signature = try signer.sign(try CanonicalJSON.encode(manifest.unsigned))
+            manifestBytes = try CanonicalJSON.encode(manifest) + Data([10])
+            try manifestBytes.write(to: directory.appendingPathComponent(SnapshotManifest.fileName), options: .atomic)
+        } catch {
+            throw .io("cannot write the manifest: \(error)")
+        }
+        let sha = Fingerprint.sha256Hex(manifestBytes)
+        let record = SnapshotRecord(number: manifest.snapshot, sequence: manifest.sequence, takenAt: takenAt, manifestSHA256: sha,
+                                    previousSHA256: manifest.previousManifestSHA256)
+        let signedManifest = manifest
+        let recorded: Replayable<SnapshotRecord>
+        do {
+            recorded = try await store.recordSnapshot(
+                record, actor: actor, action: masked ? "snapshot.export" : "snapshot.export+personal-ids",
+                idempotency: idempotency.map { idempotency in Idempotent(key: idempotency.key) { _ in try idempotency.render(signedManifest) } })
+        } catch {
+            throw .store(error)
+        }
+        switch recorded {
+        case .fresh: return .fresh(Exported(manifest: manifest, manifestSHA256: sha, directory: directory))
+        case .replayed(let reply): return .replayed(reply)
+        }
+    }
+
+    /// Writes every table in every format in one pass per table; checks each table's row count.
+    static func writeFiles(_ source: any SnapshotSource, into directory: URL, formats: [SnapshotFormat], masked: Bool,
+                           progress: @escaping @Sendable (Int, Int) -> Void) throws(SnapshotError) -> [SnapshotFile] {
+        let total = SnapshotTable.allCases.reduce(0) { $0 + (source.head.rowCounts[$1] ?? 0) }
+        var done = 0
+        var files: [SnapshotFile] = []
+        for table in SnapshotTable.allCases {
+            let writers = try formats.map { format throws(SnapshotError) in
+                try SnapshotFileWriter(directory: directory, name: SnapshotFile.name(of: table, format: format))
+            }
+            let encoders = zip(formats, writers).map { format, writer in
+                SnapshotEncoder(table: table, format: format, masksPersonalIDs: masked, drain: writer.write)
+            }
+            let counter = ProgressCounter(base: done, total: total, every: 16_384, report: progress)
+            do {
+                try source.rows(of: table, into: SnapshotTee(encoders + [counter]))
+                for encoder in encoders { try encoder.flush() }
+            } catch let error as StoreError {
+                throw .store(error)
+            } catch {
+                throw .io("cannot write \(table.rawValue): \(error)")
+            }
+            let expected = source.head.rowCounts[table] ?? 0
+            for (format, (writer, encoder)) in zip(formats, zip(writers, encoders)) {
+                guard encoder.rows == expected else { throw .rowCountMismatch(table: table.rawValue, written: encoder.rows, expected: expected) }
+                let sha: String
+                do { sha = try writer.finish() } catch { throw .io("cannot finish \(writer.name): \(error)") }
+                files.append(SnapshotFile(name: writer.name, table: table, format: format, rows: encoder.rows, bytes: writer.bytes, sha256: sha))
+            }
+            done += expected
+            progress(done, total)
+        }
+        return files
+    }
+
+    static func prepare(_ directory: URL) throws(SnapshotError) {
+        let manager = FileManager.default
+        if let contents = try? manager.contentsOfDirectory(atPath: directory.path) {
+            guard contents.isEmpty else { throw .outputNotEmpty(directory.path) }
+            return
+        }
+        guard !manager.fileExists(atPath: directory.path) else { throw .outputNotEmpty(directory.path) }
+        do {
+            try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .io("cannot create \(directory.path): \(error)")
+        }
+    }
+
+    static func removeContents(of directory: URL) {
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] {
+            try? manager.removeItem(at: directory.appendingPathComponent(name))
+        }
+    }
+}
+
+extension SnapshotManifest {
+    /// `manifest.json`.
+    public static let fileName = "manifest.json"
+}
+
+/// Counts rows for a progress bar (a sink that ignores the fields).
+final class ProgressCounter: SnapshotRowSink {
+    private let base: Int
+    private let total: Int
+    private let every: Int
+    private let report: (Int, Int) -> Void
+    private var rows = 0
+
+    init(base: Int, total: Int, every: Int, report: @escaping (Int, Int) -> Void) {
+        self.base = base
+        self.total = total
+        self.every = every
+        self.report = report
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    func integer(_ value: Int64) {}
+    func null() {}
+    func endRow() throws {
+        rows += 1
+        if rows % every == 0 { report(base + rows, total) }
+    }
+}
