@@ -49,7 +49,17 @@ extension SQLiteRegistryStore {
     }
 
     public func register(_ draft: EntityDraft) async throws(StoreError) -> EntityDossier {
-        try await write { db in try Self.registerEntity(db, draft) }
+        try await write { db in
+            let dossier = try Self.registerEntity(db, draft)
+            try Self.feed(db, dossier, change: "registered", old: nil, on: draft.establishedOn)
+            return dossier
+        }
+    }
+
+    /// Appends a direct mutation (not an application's completion) to the change feed, dated at the start of `day`.
+    static func feed(_ db: Database, _ dossier: EntityDossier, change: String, old: EntityDossier?, on day: CalendarDate) throws {
+        try JournalWriter.change(db, code: dossier.entity.code, change: change, old: try old.map(ChangeFeedJSON.encode),
+                                 new: try ChangeFeedJSON.encode(dossier), at: Instant(day: day))
     }
 
     /// Allocates the draft's code and writes the whole dossier and its search index; `before` runs ahead of
@@ -78,17 +88,23 @@ extension SQLiteRegistryStore {
     public func rename(_ code: CreditCode, to name: String, parts: NameParts, on date: CalendarDate) async throws(StoreError) -> EntityDossier {
         try await write { db in
             let id = try Self.entityID(db, code)
-            var entity = try Self.load(db, code).entity
+            let old = try Self.load(db, code)
+            var entity = old.entity
             try EntityChanges.rename(db, id: id, entity: &entity, to: name, parts: parts, on: date)
             try EntityChanges.issueLicense(db, id: id, entity: entity, on: date)
-            return try Self.load(db, code)
+            let new = try Self.load(db, code)
+            try Self.feed(db, new, change: "changed", old: old, on: date)
+            return new
         }
     }
 
     public func changeStatus(_ code: CreditCode, to status: EntityStatus, on date: CalendarDate) async throws(StoreError) -> EntityDossier {
         try await write { db in
+            let old = try Self.load(db, code)
             try EntityChanges.setStatus(db, code, to: status, on: date)
-            return try Self.load(db, code)
+            let new = try Self.load(db, code)
+            try Self.feed(db, new, change: status == .deregistered ? "deregistered" : "status-changed", old: old, on: date)
+            return new
         }
     }
 

@@ -88,6 +88,9 @@ public enum StoreContract {
             try expect(renamed.entity.name == "长沙翠羽科技有限公司", "new name")
             try expect(renamed.names.count == 2 && renamed.formerNames.first?.name == original.entity.name, "history keeps the old name")
             try expect(renamed.licenses.map(\.version) == [1, 2] && renamed.licenses.last?.name == "长沙翠羽科技有限公司", "license v2")
+            let feed = try await store.changes(after: 0, limit: 10)
+            try expect(feed.map(\.change) == ["registered", "changed"] && feed.map(\.sequence) == [1, 2] && feed[0].oldValues == nil
+                       && feed[1].oldValues != nil && feed[1].newValues.contains("长沙翠羽科技有限公司"), "both changes fed, in order")
             for text in [original.entity.nameParts.zihao, "翠羽", "翠羽科技"] {
                 let page = try await store.search(try SearchQuery(text: text))
                 try expect(page.hits.map(\.code) == [code], "'\(text)' finds the renamed entity once: \(page.hits.map(\.name))")

@@ -1,0 +1,277 @@
+import Foundation
+import GRDB
+import RegistryCore
+import RegistryService
+import RegistrySQLite
+import RegistryStore
+import Testing
+
+/// Snapshots (SPEC §5): consistent while registrations go on, equal to the registry at their sequence number (a
+/// snapshot plus the change feed reproduces the next one), verified offline, and every tampering named.
+struct SnapshotTests {
+    static let signer = try! LicenseSigner(rawPrivateKey: LicenseSigner.generateRawPrivateKey())
+    static let auditor = Actor(label: "审计 王敏", role: "auditor", requestID: nil)
+
+    static func directory(_ label: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-snapshot-\(label)-\(UUID().uuidString)")
+    }
+
+    /// A small seeded registry.
+    static func seededStore() async throws -> SQLiteRegistryStore {
+        let store = try await TemporaryStore.make("snapshot")
+        try await RegistrySeeder(store: store).seed(count: 400, seed: 11, today: TemporaryStore.today)
+        return store
+    }
+
+    /// Registers `count` entities through the full flow (accept, three approvals), 4 at a time.
+    static func register(_ count: Int, in store: SQLiteRegistryStore, tag: String) async throws {
+        let registrar = Registrar(store: store, now: { ContractFixtures.instant })
+        let actor = Actor(label: "窗口", role: "clerk", requestID: nil)
+        let alphabet = Array("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳未申酉戌亥")  // no two read alike
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for client in 0..<4 {
+                group.addTask {
+                    for index in stride(from: client, to: count, by: 4) {
+                        let zihao = tag + String(alphabet[index / alphabet.count % alphabet.count]) + String(alphabet[index % alphabet.count])
+                        let accepted: Replayable<RegistryCore.Application>
+                        do {
+                            accepted = try await registrar.accept(ApplicationFormInput.example(name: "长沙\(zihao)网络科技有限公司"), actor: actor,
+                                                                  idempotency: nil)
+                        } catch let error as RegistrarError {
+                            Issue.record("\(zihao): \(error)")
+                            continue
+                        }
+                        guard case .fresh(let application) = accepted else { continue }
+                        for (department, role) in [(Department.market, Role.reviewerMarket), (.tax, .reviewerTax), (.statistics, .reviewerStatistics)] {
+                            _ = try await registrar.review(number: application.number, department: department, decision: .approve, reasons: [],
+                                                           version: nil, role: role, actor: actor, idempotency: nil)
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    static func export(_ store: SQLiteRegistryStore, to directory: URL, personal: Bool = false) async throws -> SnapshotManifest {
+        try await SnapshotExporter(store: store, signer: signer, now: { ContractFixtures.instant })
+            .export(to: directory, includePersonalIDs: personal, actor: auditor).freshValue.manifest
+    }
+
+    /// NDJSON lines of a file grouped by code (file order kept within a code).
+    static func linesByCode(_ url: URL) throws -> [String: [String]] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var grouped: [String: [String]] = [:]
+        for line in text.split(separator: "\n") {
+            let code = String(line.dropFirst("{\"code\":\"".count).prefix(18))
+            grouped[code, default: []].append(String(line))
+        }
+        return grouped
+    }
+
+    @Test func aSnapshotDuringRegistrationsIsTheRegistryAtItsSequenceAndTheFeedReproducesTheNext() async throws {
+        let store = try await Self.seededStore()
+        let seedCodes = Set(try Self.linesByCode(try await {
+            let first = Self.directory("seed")
+            _ = try await Self.export(store, to: first)
+            return first.appendingPathComponent("entities.ndjson")
+        }()).keys)
+        // Snapshot 2 is taken while 4 clients register 48 entities.
+        let during = Self.directory("during")
+        async let load: Void = Self.register(48, in: store, tag: "甲")
+        try await Task.sleep(for: .milliseconds(30))
+        let middle = try await Self.export(store, to: during)
+        try await load
+        // A rename and a deregistration after it, then snapshot 3.
+        let renamed = try #require(seedCodes.sorted().first.flatMap { try? CreditCode(validating: $0) })
+        _ = try await store.rename(renamed, to: "长沙新名网络科技有限公司", parts: NameParts(region: "长沙", zihao: "新名", industry: "网络科技", form: "有限公司"),
+                                   on: TemporaryStore.today)
+        try await Self.register(8, in: store, tag: "乙")
+        let after = Self.directory("after")
+        let last = try await Self.export(store, to: after)
+
+        for (directory, manifest) in [(during, middle), (after, last)] {
+            let verification = SnapshotVerifier.verify(directory)
+            #expect(verification.isValid, "\(verification.problems)")
+            for file in manifest.files {
+                let lines = try Data(contentsOf: directory.appendingPathComponent(file.name)).filter { $0 == 10 }.count
+                #expect(file.rows == lines - (file.format == .csv ? 1 : 0), "\(file.name): the manifest's count is the file's rows")
+            }
+        }
+        #expect(middle.snapshot == 2 && last.snapshot == 3 && last.previousManifestSHA256 != nil)
+        #expect(SnapshotVerifier.verify(after, previous: during).isValid)
+
+        // Snapshot 2 holds exactly the seed and the registrations committed up to its sequence number.
+        let changes = try await store.changes(after: 0, limit: 1_000)
+        let registeredBy = changes.filter { $0.change == "registered" && $0.sequence <= middle.sequence }.map(\.code.rawValue)
+        let middleCodes = Set(try Self.linesByCode(during.appendingPathComponent("entities.ndjson")).keys)
+        #expect(middleCodes == seedCodes.union(registeredBy))
+
+        // Snapshot 2 plus the feed after its sequence number is snapshot 3, file by file, byte for byte (NDJSON).
+        for table in SnapshotTable.allCases {
+            var rows = try Self.linesByCode(during.appendingPathComponent(SnapshotFile.name(of: table, format: .ndjson)))
+            for change in changes where change.sequence > middle.sequence {
+                let dossier = try JSONDecoder().decode(EntityDossier.self, from: Data(change.newValues.utf8))
+                var lines: [String] = []
+                let encoder = SnapshotEncoder(table: table, format: .ndjson, masksPersonalIDs: true) { bytes in
+                    lines += String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+                }
+                for row in SnapshotRows.rows(of: dossier, in: table) { try encoder.row(row) }
+                try encoder.flush()
+                rows[change.code.rawValue] = lines
+            }
+            let replayed = rows.keys.sorted().flatMap { rows[$0]! }.map { $0 + "\n" }.joined()
+            let actual = try String(contentsOf: after.appendingPathComponent(SnapshotFile.name(of: table, format: .ndjson)), encoding: .utf8)
+            #expect(replayed == actual, "\(table.rawValue): snapshot 2 + feed ≠ snapshot 3")
+        }
+    }
+
+    @Test func verificationNamesEveryTampering() async throws {
+        let store = try await Self.seededStore()
+        let original = Self.directory("original")
+        _ = try await Self.export(store, to: original)
+        #expect(SnapshotVerifier.verify(original, trustedKey: Self.signer.publicKeyBase64).isValid)
+
+        func tampered(_ change: (URL) throws -> Void) throws -> [SnapshotProblem] {
+            let copy = Self.directory("tampered")
+            try FileManager.default.copyItem(at: original, to: copy)
+            try change(copy)
+            return SnapshotVerifier.verify(copy).problems
+        }
+        func lines(_ url: URL) throws -> [String] { try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\r\n") }
+
+        let flipped = try tampered { directory in
+            let url = directory.appendingPathComponent("entities.csv")
+            var bytes = try Data(contentsOf: url)
+            bytes[bytes.count / 2] ^= 0x01
+            try bytes.write(to: url)
+        }
+        #expect(flipped.map(\.file) == ["entities.csv"] && flipped.map(\.check) == ["sha256"], "\(flipped)")
+
+        let deleted = try tampered { directory in
+            let url = directory.appendingPathComponent("business_licenses.csv")
+            var rows = try lines(url)
+            rows.remove(at: 5)
+            try rows.joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(Set(deleted.map(\.file)) == ["business_licenses.csv"] && Set(deleted.map(\.check)) == ["size", "sha256", "rows"], "\(deleted)")
+
+        let reordered = try tampered { directory in
+            let url = directory.appendingPathComponent("name_history.ndjson")
+            var rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            rows.swapAt(1, 2)
+            try rows.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(reordered.map(\.file) == ["name_history.ndjson"] && reordered.map(\.check) == ["sha256"], "\(reordered)")
+
+        let countEdited = try tampered { directory in
+            let url = directory.appendingPathComponent("manifest.json")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let edited = text.replacingOccurrences(of: "\"rows\":400,", with: "\"rows\":399,")
+            #expect(edited != text)
+            try edited.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(countEdited.contains { $0.file == "manifest.json" && $0.check == "signature" }, "\(countEdited)")
+
+        let reformatted = try tampered { directory in
+            let url = directory.appendingPathComponent("manifest.json")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try text.replacingOccurrences(of: "\":", with: "\": ").write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(reformatted.map(\.check) == ["canonical"], "\(reformatted)")
+
+        let extra = try tampered { directory in try Data("x".utf8).write(to: directory.appendingPathComponent("notes.txt")) }
+        #expect(extra.map(\.file) == ["notes.txt"] && extra.map(\.check) == ["listed"])
+
+        let missing = try tampered { directory in try FileManager.default.removeItem(at: directory.appendingPathComponent("tax_registrations.csv")) }
+        #expect(missing.map(\.file) == ["tax_registrations.csv"] && missing.map(\.check) == ["present"])
+
+        let otherKey = try LicenseSigner(rawPrivateKey: LicenseSigner.generateRawPrivateKey()).publicKeyBase64
+        #expect(SnapshotVerifier.verify(original, trustedKey: otherKey).problems.map(\.check) == ["key"])
+
+        // The chain: the next snapshot links to this one, not to itself or to a stranger.
+        let next = Self.directory("next")
+        _ = try await Self.export(store, to: next)
+        #expect(SnapshotVerifier.verify(next, previous: original).isValid)
+        #expect(SnapshotVerifier.verify(next, previous: next).problems.contains { $0.check == "chain" })
+        #expect(SnapshotVerifier.verify(original, previous: next).problems.contains { $0.check == "chain" })
+    }
+
+    @Test func personalIDsAreMaskedUnlessRequested() async throws {
+        let store = try await Self.seededStore()
+        let masked = Self.directory("masked")
+        let unmasked = Self.directory("unmasked")
+        let maskedManifest = try await Self.export(store, to: masked)
+        let unmaskedManifest = try await Self.export(store, to: unmasked, personal: true)
+        #expect(maskedManifest.personalIDs.masked && maskedManifest.personalIDs.rule != nil && !unmaskedManifest.personalIDs.masked)
+        let code = try #require(try Self.linesByCode(masked.appendingPathComponent("entities.ndjson")).keys.sorted().first)
+        let dossier = try #require(try await store.dossier(try CreditCode(validating: code)))
+        let ids = [dossier.entity.legalRepresentative.idNumber, dossier.tax!.financeOfficer.idNumber, dossier.tax!.taxHandler.idNumber]
+        for format in SnapshotFormat.allCases {
+            let hidden = try String(contentsOf: masked.appendingPathComponent("entities.\(format.fileExtension)"), encoding: .utf8)
+                + String(contentsOf: masked.appendingPathComponent("tax_registrations.\(format.fileExtension)"), encoding: .utf8)
+            let shown = try String(contentsOf: unmasked.appendingPathComponent("entities.\(format.fileExtension)"), encoding: .utf8)
+                + String(contentsOf: unmasked.appendingPathComponent("tax_registrations.\(format.fileExtension)"), encoding: .utf8)
+            for id in ids {
+                #expect(!hidden.contains(id) && hidden.contains(PersonalIDMask.mask(id)) && shown.contains(id))
+            }
+        }
+        #expect(PersonalIDMask.mask("430102199001011234") == "430102********1234")
+        let audit = try await store.auditEntries(after: 0, limit: 10).map(\.action)
+        #expect(audit == ["snapshot.export", "snapshot.export+personal-ids"])
+    }
+
+    @Test func aFailedExportRecordsNothingAndAFullDirectoryIsRefused() async throws {
+        let store = try await Self.seededStore()
+        let occupied = Self.directory("occupied")
+        try FileManager.default.createDirectory(at: occupied, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: occupied.appendingPathComponent("keep.txt"))
+        await #expect(throws: SnapshotError.outputNotEmpty(occupied.path)) { _ = try await Self.export(store, to: occupied) }
+        #expect(try await store.snapshotRecords(limit: 10).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: occupied.path) == ["keep.txt"])
+    }
+
+    @Test func openDataShowsTenPublicFieldsAndNoPersonalData() async throws {
+        let store = try await Self.seededStore()
+        // One name under a correction order.
+        let corrected = try #require(try await store.openData(sections: ["F"], after: nil, limit: 1).first)
+        try await DatabaseQueue(path: store.path).write { db in
+            try db.execute(sql: "UPDATE entities SET name_shown_as_code = 1 WHERE code = ?", arguments: [corrected.code.rawValue])
+        }
+        let unmasked = Self.directory("ids")
+        _ = try await Self.export(store, to: unmasked, personal: true)
+        var ids = Set<String>()
+        for file in ["entities.csv", "tax_registrations.csv"] {
+            for line in try String(contentsOf: unmasked.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\r\n") {
+                for field in line.split(separator: ",") where field.count == 18 && field.prefix(17).allSatisfy(\.isNumber) {
+                    ids.insert(String(field))
+                }
+            }
+        }
+        #expect(ids.count > 300)
+        let desk = OpenDataDesk(store: store)
+        var seen: [String] = []
+        var byCategory: [String: Int] = [:]
+        for category in OpenDataCategory.allCases {
+            var cursor: String?
+            repeat {
+                let page = try await desk.page(category: category, cursor: cursor, limit: 37)
+                for entity in page.entities {
+                    let fields = [entity.name, entity.code, entity.type, entity.legalRepresentative, entity.establishedOn, entity.domicile,
+                                  entity.authority, entity.status, entity.mainBusiness, entity.category]
+                    #expect(fields.allSatisfy { field in !ids.contains { field.contains($0) } }, "\(entity.code) shows a personal ID")
+                    #expect(entity.category == category.rawValue)
+                    if entity.code == corrected.code.rawValue { #expect(entity.name == entity.code) } else { #expect(entity.name != entity.code) }
+                    seen.append(entity.code)
+                }
+                byCategory[category.rawValue, default: 0] += page.entities.count
+                cursor = page.nextCursor
+            } while cursor != nil
+        }
+        #expect(seen.count == 400 && Set(seen).count == 400, "every entity in exactly one category, each page once")
+        #expect(byCategory.values.filter { $0 > 0 }.count >= 5)
+        await #expect(throws: OpenDataError.invalidCursor) { _ = try await desk.page(category: .trade, cursor: "Z~bad", limit: 10) }
+        let tradeCursor = try #require(try await desk.page(category: .trade, cursor: nil, limit: 1).nextCursor)
+        await #expect(throws: OpenDataError.invalidCursor) { _ = try await desk.page(category: .agriculture, cursor: tradeCursor, limit: 10) }
+    }
+}
