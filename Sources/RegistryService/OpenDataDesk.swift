@@ -103,6 +103,26 @@ public struct OpenDataEntity: Sendable, Hashable, Codable {
         category = OpenDataCategory(section: record.industry.section).map(\.rawValue) ?? ""
     }
 
+    enum CodingKeys: String, CodingKey {
+        case name, code, type, legalRepresentative, establishedOn, registeredCapitalYuan, domicile, authority, status, mainBusiness, category
+    }
+
+    /// Every field, a missing capital as `null` (the shape never changes).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(code, forKey: .code)
+        try container.encode(type, forKey: .type)
+        try container.encode(legalRepresentative, forKey: .legalRepresentative)
+        try container.encode(establishedOn, forKey: .establishedOn)
+        try container.encode(registeredCapitalYuan, forKey: .registeredCapitalYuan)
+        try container.encode(domicile, forKey: .domicile)
+        try container.encode(authority, forKey: .authority)
+        try container.encode(status, forKey: .status)
+        try container.encode(mainBusiness, forKey: .mainBusiness)
+        try container.encode(category, forKey: .category)
+    }
+
     /// The bulk file's columns, in order.
     public static let columns: [SnapshotColumn] = [
         .text("name"), .text("code"), .text("type"), .text("legal_representative"), .text("established_on"), .integer("registered_capital_yuan"),
