@@ -1,10 +1,41 @@
+import Dispatch
 import GRDB
 import RegistryCore
 import RegistryStore
+import Synchronization
 
 extension SQLiteRegistryStore {
-    public func withSnapshot<T: Sendable>(_ body: @escaping @Sendable (any SnapshotSource) -> T) async throws(StoreError) -> T {
-        try await read { db in body(try SQLiteSnapshotSource(db)) }
+    public func withSnapshot<T: Sendable>(parts: Int, _ body: @escaping @Sendable (Int, any SnapshotSource) -> T) async throws(StoreError) -> [T] {
+        let results = Mutex<[Int: Result<T, any Error>]>([:])
+        let group = DispatchGroup()
+        do {
+            // Concurrent reads started from the writer's queue, outside a transaction, all see the last commit made
+            // before they start; holding the writer while they start keeps any commit from slipping in between.
+            try await pool.writeWithoutTransaction { _ in
+                for part in 0..<parts {
+                    group.enter()
+                    self.pool.asyncConcurrentRead { connection in
+                        let result = Result { () throws -> T in
+                            let db = try connection.get()
+                            defer { try? db.execute(sql: "PRAGMA mmap_size = 0") }
+                            return body(part, try SQLiteSnapshotSource(db))
+                        }
+                        results.withLock { $0[part] = result }
+                        group.leave()
+                    }
+                }
+            }
+        } catch {
+            throw Self.translate(error)
+        }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            group.notify(queue: .global()) { continuation.resume() }
+        }
+        do {
+            return try results.withLock { finished in try (0..<parts).map { try finished[$0]!.get() } }
+        } catch {
+            throw Self.translate(error)
+        }
     }
 
     public func recordSnapshot(_ record: SnapshotRecord, actor: Actor, action: String,

@@ -2,9 +2,10 @@ import RegistryCore
 
 /// What auditors read (SPEC §5): consistent snapshots, the snapshot chain, the audit log and open data.
 public protocol AuditStore: Sendable {
-    /// Runs `body` inside **one** read transaction: everything it reads through the source is the registry as of
-    /// one committed point, while writes go on. `body` runs off the caller's task and may block (it writes files).
-    func withSnapshot<T: Sendable>(_ body: @escaping @Sendable (any SnapshotSource) -> T) async throws(StoreError) -> T
+    /// Runs `body(part, source)` for each of `parts` read transactions that all see the registry as of **one**
+    /// committed point, while writes go on (the parts run concurrently, on connections of their own). `body` runs
+    /// off the caller's task and may block (it writes files). The results come in part order.
+    func withSnapshot<T: Sendable>(parts: Int, _ body: @escaping @Sendable (Int, any SnapshotSource) -> T) async throws(StoreError) -> [T]
     /// Appends a snapshot to the chain and audits its export, in one transaction; refuses (`conflict`) unless
     /// `record.number` follows the last recorded snapshot and `record.previousSHA256` is that snapshot's
     /// manifest hash. With `idempotency`, a key seen before returns its recorded reply and records nothing.

@@ -1,6 +1,7 @@
 import Foundation
 import RegistryCore
 import RegistryStore
+import Synchronization
 
 /// Takes signed, consistent snapshots (SPEC §5): every file is written inside one read transaction of the store
 /// while writes go on, then the manifest is signed and the snapshot is appended to the registry's chain.
@@ -73,17 +74,31 @@ public struct SnapshotExporter<Store: RegistryStore>: Sendable {
     private func write(into directory: URL, formats: [SnapshotFormat], includePersonalIDs: Bool, actor: Actor, idempotency: Idempotency?,
                        progress: @escaping @Sendable (Int, Int) -> Void) async throws(SnapshotError) -> Replayable<Exported> {
         let masked = !includePersonalIDs
-        let result: Result<(SnapshotHead, [SnapshotFile]), SnapshotError>
+        // Two readers on the same committed point share the tables, largest first (this machine has two cores).
+        let queue = Mutex(SnapshotTable.allCases.sorted { Self.weight($0) > Self.weight($1) })
+        let done = Mutex(0)
+        let parts: [Result<(SnapshotHead, [SnapshotFile]), SnapshotError>]
         do {
-            result = try await store.withSnapshot { source in
-                Result { () throws(SnapshotError) in
-                    (source.head, try Self.writeFiles(source, into: directory, formats: formats, masked: masked, progress: progress))
+            parts = try await store.withSnapshot(parts: 2) { _, source in
+                let total = SnapshotTable.allCases.reduce(0) { $0 + (source.head.rowCounts[$1] ?? 0) }
+                let report: @Sendable (Int) -> Void = { rows in progress(done.withLock { $0 += rows; return $0 }, total) }
+                return Result { () throws(SnapshotError) in
+                    var files: [SnapshotFile] = []
+                    while let table = queue.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
+                        files += try Self.write(table, from: source, into: directory, formats: formats, masked: masked, progress: report)
+                    }
+                    return (source.head, files)
                 }
             }
         } catch {
             throw .store(error)
         }
-        let (head, files) = try result.get()
+        var results: [(SnapshotHead, [SnapshotFile])] = []
+        for part in parts { results.append(try part.get()) }
+        let head = results[0].0
+        guard results.allSatisfy({ $0.0 == head }) else { throw .io("the snapshot's readers saw different registry states") }
+        let order = Dictionary(uniqueKeysWithValues: SnapshotTable.allCases.enumerated().map { ($1, $0) })
+        let files = results.flatMap(\.1).sorted { (order[$0.table]!, $0.format.rawValue) < (order[$1.table]!, $1.format.rawValue) }
         let takenAt = now()
         var manifest = SnapshotManifest(
             snapshot: (head.lastSnapshot?.number ?? 0) + 1, sequence: head.sequence, takenAt: takenAt.description,
@@ -116,37 +131,43 @@ public struct SnapshotExporter<Store: RegistryStore>: Sendable {
         }
     }
 
-    /// Writes every table in every format in one pass per table; checks each table's row count.
-    static func writeFiles(_ source: any SnapshotSource, into directory: URL, formats: [SnapshotFormat], masked: Bool,
-                           progress: @escaping @Sendable (Int, Int) -> Void) throws(SnapshotError) -> [SnapshotFile] {
-        let total = SnapshotTable.allCases.reduce(0) { $0 + (source.head.rowCounts[$1] ?? 0) }
-        var done = 0
+    /// Relative cost of a table's export (its share of the bytes written), for handing out the largest first.
+    static func weight(_ table: SnapshotTable) -> Int {
+        switch table {
+        case .entities: 96
+        case .licenses: 88
+        case .tax: 45
+        case .names: 24
+        case .statistics: 18
+        }
+    }
+
+    /// Writes one table in every format in one pass; checks its row count against the transaction's count.
+    static func write(_ table: SnapshotTable, from source: any SnapshotSource, into directory: URL, formats: [SnapshotFormat], masked: Bool,
+                      progress: @escaping @Sendable (Int) -> Void) throws(SnapshotError) -> [SnapshotFile] {
+        let writers = try formats.map { format throws(SnapshotError) in
+            try SnapshotFileWriter(directory: directory, name: SnapshotFile.name(of: table, format: format))
+        }
+        let encoders = zip(formats, writers).map { format, writer in
+            SnapshotEncoder(table: table, format: format, masksPersonalIDs: masked, drain: writer.write)
+        }
+        let tee = SnapshotTee(encoders[0], encoders.count > 1 ? encoders[1] : nil, progress: progress)
+        do {
+            try source.rows(of: table, into: tee)
+            for encoder in encoders { try encoder.flush() }
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .io("cannot write \(table.rawValue): \(error)")
+        }
+        tee.finish()
+        let expected = source.head.rowCounts[table] ?? 0
         var files: [SnapshotFile] = []
-        for table in SnapshotTable.allCases {
-            let writers = try formats.map { format throws(SnapshotError) in
-                try SnapshotFileWriter(directory: directory, name: SnapshotFile.name(of: table, format: format))
-            }
-            let encoders = zip(formats, writers).map { format, writer in
-                SnapshotEncoder(table: table, format: format, masksPersonalIDs: masked, drain: writer.write)
-            }
-            let counter = ProgressCounter(base: done, total: total, every: 16_384, report: progress)
-            do {
-                try source.rows(of: table, into: SnapshotTee(encoders + [counter]))
-                for encoder in encoders { try encoder.flush() }
-            } catch let error as StoreError {
-                throw .store(error)
-            } catch {
-                throw .io("cannot write \(table.rawValue): \(error)")
-            }
-            let expected = source.head.rowCounts[table] ?? 0
-            for (format, (writer, encoder)) in zip(formats, zip(writers, encoders)) {
-                guard encoder.rows == expected else { throw .rowCountMismatch(table: table.rawValue, written: encoder.rows, expected: expected) }
-                let sha: String
-                do { sha = try writer.finish() } catch { throw .io("cannot finish \(writer.name): \(error)") }
-                files.append(SnapshotFile(name: writer.name, table: table, format: format, rows: encoder.rows, bytes: writer.bytes, sha256: sha))
-            }
-            done += expected
-            progress(done, total)
+        for (format, (writer, encoder)) in zip(formats, zip(writers, encoders)) {
+            guard encoder.rows == expected else { throw .rowCountMismatch(table: table.rawValue, written: encoder.rows, expected: expected) }
+            let sha: String
+            do { sha = try writer.finish() } catch { throw .io("cannot finish \(writer.name): \(error)") }
+            files.append(SnapshotFile(name: writer.name, table: table, format: format, rows: encoder.rows, bytes: writer.bytes, sha256: sha))
         }
         return files
     }
@@ -176,28 +197,4 @@ public struct SnapshotExporter<Store: RegistryStore>: Sendable {
 extension SnapshotManifest {
     /// `manifest.json`.
     public static let fileName = "manifest.json"
-}
-
-/// Counts rows for a progress bar (a sink that ignores the fields).
-final class ProgressCounter: SnapshotRowSink {
-    private let base: Int
-    private let total: Int
-    private let every: Int
-    private let report: (Int, Int) -> Void
-    private var rows = 0
-
-    init(base: Int, total: Int, every: Int, report: @escaping (Int, Int) -> Void) {
-        self.base = base
-        self.total = total
-        self.every = every
-        self.report = report
-    }
-
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
-    func integer(_ value: Int64) {}
-    func null() {}
-    func endRow() throws {
-        rows += 1
-        if rows % every == 0 { report(base + rows, total) }
-    }
 }
