@@ -14,27 +14,26 @@ struct AuditRoutes<Store: RegistryStore>: Sendable {
         routes.get("/v1/changes", Self.access) { request, _ in
             let (since, limit) = try Self.page(request)
             let changes = try await desk.changes(after: since, limit: limit)
-            var writer = JSONWriter(capacity: 4_096 * max(changes.count, 1))
-            writer.beginObject()
-            writer.beginArray("changes")
-            for change in changes { AuditJSON.write(change, into: &writer) }
-            writer.endArray()
-            writer.field("next", changes.last?.sequence ?? since)
-            writer.endObject()
-            return JSONBody.response(bytes: writer.bytes)
+            return Self.response("changes", changes, since: since, sequence: \.sequence, bytesEach: 4_096, write: AuditJSON.write)
         }
         routes.get("/v1/audit", Self.access) { request, _ in
             let (since, limit) = try Self.page(request)
             let entries = try await desk.entries(after: since, limit: limit)
-            var writer = JSONWriter(capacity: 512 * max(entries.count, 1))
-            writer.beginObject()
-            writer.beginArray("entries")
-            for entry in entries { AuditJSON.write(entry, into: &writer) }
-            writer.endArray()
-            writer.field("next", entries.last?.sequence ?? since)
-            writer.endObject()
-            return JSONBody.response(bytes: writer.bytes)
+            return Self.response("entries", entries, since: since, sequence: \.sequence, bytesEach: 512, write: AuditJSON.write)
         }
+    }
+
+    /// `{"<key>":[…],"next":N}`: `next` is the last item's sequence number (or `since` for an empty page).
+    static func response<Item>(_ key: String, _ items: [Item], since: Int64, sequence: (Item) -> Int64, bytesEach: Int,
+                               write: (Item, inout JSONWriter) -> Void) -> Response {
+        var writer = JSONWriter(capacity: bytesEach * max(items.count, 1))
+        writer.beginObject()
+        writer.beginArray(key)
+        for item in items { write(item, &writer) }
+        writer.endArray()
+        writer.field("next", items.last.map(sequence) ?? since)
+        writer.endObject()
+        return JSONBody.response(bytes: writer.bytes)
     }
 
     /// `since` (default 0) and `limit` (default 100, at most 1,000); unknown parameters are refused.
