@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import RegistryCore
 import RegistryService
-import RegistrySQLite
+@testable import RegistrySQLite
 import RegistryStore
 import Testing
 
@@ -101,5 +101,33 @@ struct AuditChainTests {
         #expect(try await AuditDesk(store: store).verifyChain().firstBreak == nil, "a chain alone cannot show a cut end")
         let failure = try await AuditDesk(store: store).verifyChain(trustedHead: trusted).firstBreak
         #expect(failure == .headMismatch(expected: trusted, found: AuditChainHead(sequence: 3, hash: try #require(try await store.auditEntries(after: 2, limit: 1).first).hash)))
+    }
+}
+
+/// Migration 0005 chains the entries a registry logged before it, in sequence order.
+struct AuditChainMigrationTests {
+    @Test func entriesLoggedBeforeTheChainAreChained() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-migrate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("old.db").path
+        let queue = try DatabaseQueue(path: path)
+        try SQLiteSchema.migrator.migrate(queue, upTo: "0004-create-applications")
+        try await queue.write { db in
+            for (index, action) in ["token.create.clerk", "application.accept.establishment", "token.revoke"].enumerated() {
+                try db.execute(sql: "INSERT INTO audit_log (at, actor, role, action, target, request_id) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: ["2026-11-2\(index)T08:00:00.000Z", "窗口1", "clerk", action, "token:\(index)", index == 1 ? "req-1" : nil])
+            }
+        }
+        try queue.close()
+        let store = try SQLiteRegistryStore(path: path)
+        try await store.migrate()
+        let entries = try await store.auditEntries(after: 0, limit: 10)
+        #expect(entries.map(\.action) == ["token.create.clerk", "application.accept.establishment", "token.revoke"])
+        #expect(entries.map(\.requestID) == [nil, "req-1", nil])
+        let report = try await AuditDesk(store: store).verifyChain()
+        #expect(report.firstBreak == nil && report.checked == 3)
+        // New entries continue the chain.
+        _ = try await AccessDesk(store: store, now: { ContractFixtures.instant }).create(role: .auditor, label: "审计", actor: ContractFixtures.actor)
+        #expect(try await AuditDesk(store: store).verifyChain().checked == 4)
     }
 }
