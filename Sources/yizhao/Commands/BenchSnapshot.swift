@@ -101,7 +101,7 @@ struct BenchSnapshot: AsyncParsableCommand {
     }
 
     static func runSQLite3(_ sqlite3: String, _ db: String, _ out: URL) throws {
-        FileManager.default.createFile(atPath: out.path, contents: nil)
+        guard FileManager.default.createFile(atPath: out.path, contents: nil) else { throw CommandFailure(message: "cannot create \(out.path)") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: sqlite3)
         process.arguments = ["-csv", db, "SELECT * FROM entities"]
