@@ -57,15 +57,11 @@ struct SnapshotRoutes<Store: RegistryStore>: Sendable {
             let formats = take.formats.map { Array(Set($0)).sorted { $0.rawValue < $1.rawValue } } ?? SnapshotFormat.allCases
             let scope = context.token.map { "token:\($0.id)" } ?? "public"
             let idempotency = try IdempotencyHeader.key(request, body: body, scope: scope).map { key in
-                SnapshotExporter<Store>.Idempotency(key: key) { manifest in
-                    try IdempotencyHeader.reply(Self.taken(manifest), status: .created, location: "/v1/snapshots/\(manifest.snapshot)")
-                }
+                SnapshotExporter<Store>.Idempotency(key: key, render: Self.reply)
             }
             let result = try await desk.take(formats: formats, includePersonalIDs: take.includePersonalIds ?? false,
                                              privileges: context.token?.privileges ?? [], actor: context.actor, idempotency: idempotency)
-            return try IdempotencyHeader.response(result.map(\.manifest)) { manifest in
-                try IdempotencyHeader.reply(Self.taken(manifest), status: .created, location: "/v1/snapshots/\(manifest.snapshot)")
-            }
+            return try IdempotencyHeader.response(result, render: Self.reply)
         }
         routes.get("/v1/snapshots", Self.access) { request, _ in
             try SupervisionRoutes<Store>.only(["limit"], request)
@@ -84,10 +80,12 @@ struct SnapshotRoutes<Store: RegistryStore>: Sendable {
         }
     }
 
-    static func taken(_ manifest: SnapshotManifest) -> Taken {
-        let sha = (try? CanonicalJSON.encode(manifest)).map { Fingerprint.sha256Hex($0 + Data([10])) } ?? ""
-        return Taken(manifest: manifest, manifestSha256: sha,
-                     files: ([SnapshotManifest.fileName] + manifest.files.map(\.name)).map { "/v1/snapshots/\(manifest.snapshot)/files/\($0)" })
+    /// The 201 reply to a snapshot taken (also the one recorded for its idempotency key).
+    @Sendable static func reply(_ exported: SnapshotExporter<Store>.Exported) throws -> RecordedReply {
+        let manifest = exported.manifest
+        let taken = Taken(manifest: manifest, manifestSha256: exported.manifestSHA256,
+                          files: ([SnapshotManifest.fileName] + manifest.files.map(\.name)).map { "/v1/snapshots/\(manifest.snapshot)/files/\($0)" })
+        return try IdempotencyHeader.reply(taken, status: .created, location: "/v1/snapshots/\(manifest.snapshot)")
     }
 
     static func download(_ desk: SnapshotDesk<Store>, number text: String?, name: String, context: YizhaoRequestContext) async throws -> Response {
@@ -99,15 +97,5 @@ struct SnapshotRoutes<Store: RegistryStore>: Sendable {
             : name.hasSuffix(".ndjson") ? "application/x-ndjson; charset=utf-8" : "application/json; charset=utf-8"
         let body = try await FileIO().loadFile(path: path, context: context)
         return Response(status: .ok, headers: [.contentType: type], body: body)
-    }
-}
-
-extension Replayable {
-    /// The fresh value transformed, a replay kept.
-    func map<T>(_ transform: (Value) -> T) -> Replayable<T> {
-        switch self {
-        case .fresh(let value): .fresh(transform(value))
-        case .replayed(let reply): .replayed(reply)
-        }
     }
 }

@@ -30,15 +30,15 @@ public struct SnapshotExporter<Store: RegistryStore>: Sendable {
         public var directory: URL
     }
 
-    /// An idempotency key for an export, and how its reply is rendered from the manifest.
+    /// An idempotency key for an export, and how its reply is rendered from what was exported.
     public struct Idempotency: Sendable {
         /// The key.
         public var key: IdempotencyKey
         /// The reply to record with the snapshot.
-        public var render: @Sendable (SnapshotManifest) throws -> RecordedReply
+        public var render: @Sendable (Exported) throws -> RecordedReply
 
         /// Creates the pair.
-        public init(key: IdempotencyKey, render: @escaping @Sendable (SnapshotManifest) throws -> RecordedReply) {
+        public init(key: IdempotencyKey, render: @escaping @Sendable (Exported) throws -> RecordedReply) {
             self.key = key
             self.render = render
         }
@@ -116,17 +116,17 @@ public struct SnapshotExporter<Store: RegistryStore>: Sendable {
         let sha = Fingerprint.sha256Hex(manifestBytes)
         let record = SnapshotRecord(number: manifest.snapshot, sequence: manifest.sequence, takenAt: takenAt, manifestSHA256: sha,
                                     previousSHA256: manifest.previousManifestSHA256)
-        let signedManifest = manifest
+        let exported = Exported(manifest: manifest, manifestSHA256: sha, directory: directory)
         let recorded: Replayable<SnapshotRecord>
         do {
             recorded = try await store.recordSnapshot(
                 record, actor: actor, action: masked ? "snapshot.export" : "snapshot.export+personal-ids",
-                idempotency: idempotency.map { idempotency in Idempotent(key: idempotency.key) { _ in try idempotency.render(signedManifest) } })
+                idempotency: idempotency.map { idempotency in Idempotent(key: idempotency.key) { _ in try idempotency.render(exported) } })
         } catch {
             throw .store(error)
         }
         switch recorded {
-        case .fresh: return .fresh(Exported(manifest: manifest, manifestSHA256: sha, directory: directory))
+        case .fresh: return .fresh(exported)
         case .replayed(let reply): return .replayed(reply)
         }
     }
