@@ -16,12 +16,16 @@ struct SQLiteSnapshotSource: SnapshotSource {
         // connections otherwise stay unmapped (RSS); `SQLiteRegistryStore.withSnapshot` unmaps afterwards.
         try db.execute(sql: "PRAGMA mmap_size = \(Self.mapSize)")
         let sequence = try Int64.fetchOne(db, sql: "SELECT coalesce(max(sequence), 0) FROM change_feed") ?? 0
+        head = SnapshotHead(sequence: sequence, audit: try JournalWriter.auditHead(db),
+                            lastSnapshot: try SQLiteRegistryStore.snapshotRecords(db, limit: 1).first)
+    }
+
+    func rowCounts() throws -> [SnapshotTable: Int] {
         var counts: [SnapshotTable: Int] = [:]
         for table in SnapshotTable.allCases {
             counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.rawValue)") ?? 0
         }
-        head = SnapshotHead(sequence: sequence, audit: try JournalWriter.auditHead(db),
-                            lastSnapshot: try SQLiteRegistryStore.snapshotRecords(db, limit: 1).first, rowCounts: counts)
+        return counts
     }
 
     /// The most of the file a snapshot connection maps.

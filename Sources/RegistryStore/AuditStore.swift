@@ -22,6 +22,8 @@ public protocol AuditStore: Sendable {
 public protocol SnapshotSource {
     /// Where the registry stands in this transaction.
     var head: SnapshotHead { get }
+    /// Rows per table in this transaction.
+    func rowCounts() throws -> [SnapshotTable: Int]
     /// Streams every row of `table` into `sink`, in file order (SnapshotTable). Throws what the sink throws,
     /// or a `StoreError`.
     func rows(of table: SnapshotTable, into sink: any SnapshotRowSink) throws
@@ -35,15 +37,12 @@ public struct SnapshotHead: Sendable, Hashable {
     public var audit: AuditChainHead?
     /// The last recorded snapshot.
     public var lastSnapshot: SnapshotRecord?
-    /// Rows per table.
-    public var rowCounts: [SnapshotTable: Int]
 
     /// Creates a head.
-    public init(sequence: Int64, audit: AuditChainHead?, lastSnapshot: SnapshotRecord?, rowCounts: [SnapshotTable: Int]) {
+    public init(sequence: Int64, audit: AuditChainHead?, lastSnapshot: SnapshotRecord?) {
         self.sequence = sequence
         self.audit = audit
         self.lastSnapshot = lastSnapshot
-        self.rowCounts = rowCounts
     }
 }
 
