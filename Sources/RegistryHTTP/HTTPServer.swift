@@ -63,7 +63,7 @@ public struct HTTPDependencies<Store: RegistryStore>: Sendable {
                 signer: LicenseSigner, snapshotDirectory: URL, codeDesk: CodeDesk = CodeDesk(), metrics: PrometheusCollectorRegistry,
                 readiness: @escaping @Sendable () async -> Bool = { true }) {
         self.directory = RegistryDirectory(store: store)
-        self.nameDesk = NameDesk(store: store, today: { now().chinaDay })
+        self.nameDesk = NameDesk(store: store, now: now)
         self.registrar = Registrar(store: store, now: now, calendar: calendar)
         self.access = AccessDesk(store: store, now: now)
         self.licenses = LicenseDesk(store: store, signer: signer)

@@ -8,9 +8,10 @@ extension SQLiteRegistryStore {
     }
 
     public func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
-                            decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult, allowingWarnings: Bool,
+                            decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult, allowingWarnings: Bool, actor: Actor,
+                            at instant: Instant,
                             idempotency: Idempotent<NameReservationOutcome>?) async throws(StoreError) -> Replayable<NameReservationOutcome> {
-        try await idempotentWrite(idempotency, at: Instant(day: query.today), retiringSearchPages: false) { db in
+        try await idempotentWrite(idempotency, at: instant, retiringSearchPages: false) { db in
             // Expired reservations of this authority stop holding their names (and the unique index).
             try db.cachedStatement(sql: """
                 UPDATE name_reservations SET state = 'expired', state_changed_on = expires_on
@@ -21,6 +22,7 @@ extension SQLiteRegistryStore {
                 return NameReservationOutcome(check: check, reservation: nil)
             }
             try NameReservationRecord.insert(db, reservation, nameKey: query.nameKey)
+            try JournalWriter.audit(db, actor, action: "name.reserve", target: "reservation:\(reservation.id)", at: instant)
             return NameReservationOutcome(check: check, reservation: reservation)
         }
     }
@@ -29,9 +31,10 @@ extension SQLiteRegistryStore {
         try await read { db in try NameReservationRecord.fetch(db, id: id) }
     }
 
-    public func cancelNameReservation(id: String, on day: CalendarDate,
+    public func cancelNameReservation(id: String, actor: Actor, at instant: Instant,
                                       idempotency: Idempotent<NameReservation>?) async throws(StoreError) -> Replayable<NameReservation> {
-        try await idempotentWrite(idempotency, at: Instant(day: day), retiringSearchPages: false) { db in
+        let day = instant.chinaDay
+        return try await idempotentWrite(idempotency, at: instant, retiringSearchPages: false) { db in
             guard let reservation = try NameReservationRecord.fetch(db, id: id) else { throw StoreError.reservationNotFound(id) }
             let state = reservation.state(on: day)
             guard state == .active else {
@@ -40,6 +43,7 @@ extension SQLiteRegistryStore {
             try db.cachedStatement(sql: "UPDATE name_reservations SET state = 'cancelled', state_changed_on = ? WHERE id = ?")
                 .execute(arguments: [day.description, id])
             guard let cancelled = try NameReservationRecord.fetch(db, id: id) else { throw StoreError.reservationNotFound(id) }
+            try JournalWriter.audit(db, actor, action: "name.cancel", target: "reservation:\(id)", at: instant)
             return cancelled
         }
     }

@@ -11,23 +11,32 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
     public let rules: NameRuleChecker
     /// The C- and W- rules.
     public let conflicts: NameConflictChecker
-    /// Today in China (injected: reservations expire by it, cooldowns count from it).
-    public let today: @Sendable () -> CalendarDate
+    /// The clock (injected): reservations are audited at its time, expire by its China day, cooldowns count from it.
+    public let now: @Sendable () -> Instant
     /// New reservation ids (injected; random in production).
     public let makeReservationID: @Sendable () -> String
 
     /// Longest name accepted as input at all (N-LENGTH judges the real bound).
     public static var inputLimit: Int { 200 }
 
-    /// Creates the desk with the standard rules.
-    public init(store: Store, today: @escaping @Sendable () -> CalendarDate,
+    /// Creates the desk with the standard rules and a clock.
+    public init(store: Store, now: @escaping @Sendable () -> Instant,
                 makeReservationID: @escaping @Sendable () -> String = NameDesk.randomReservationID) {
         self.store = store
         self.rules = .standard
         self.conflicts = .standard
-        self.today = today
+        self.now = now
         self.makeReservationID = makeReservationID
     }
+
+    /// A desk whose clock stands at the start of `today()` (checks, benchmarks and tests that need only a day).
+    public init(store: Store, today: @escaping @Sendable () -> CalendarDate,
+                makeReservationID: @escaping @Sendable () -> String = NameDesk.randomReservationID) {
+        self.init(store: store, now: { Instant(day: today()) }, makeReservationID: makeReservationID)
+    }
+
+    /// Today in China.
+    public func today() -> CalendarDate { now().chinaDay }
 
     /// A request from the fields as users write them; every invalid field is reported at once.
     public static func request(name: String, type: String, industry: String, authority: String, parent: String? = nil,
@@ -64,7 +73,8 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
     /// Checks a name against the rules and the registry: the verdict with every finding and conflict.
     public func check(_ request: NameCheckRequest) async throws(NameDeskError) -> NameCheckResult {
         let (parsed, findings) = rules.check(request)
-        let day = today()
+        let instant = now()
+        let day = instant.chinaDay
         let query = NameCandidateQuery(parsed: parsed, industry: request.industry, authority: request.authority, today: day, policy: rules.policy)
         let candidates: [NameCandidate]
         do { candidates = try await store.nameCandidates(query) } catch { throw .store(error) }
@@ -74,15 +84,15 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
     /// Checks and reserves in one transaction: two months, or a year when a pre-approval is needed. A name the
     /// check warns about is reserved only with the applicant's `commitment` (办法 第22条).
     public func reserve(_ request: NameCheckRequest, applicant: String, needsPreapproval: Bool,
-                        commitment: Bool = true) async throws(NameDeskError) -> NameReservationOutcome {
+                        commitment: Bool = true, actor: Actor = .public) async throws(NameDeskError) -> NameReservationOutcome {
         let result = try await reserve(request, applicant: applicant, needsPreapproval: needsPreapproval, commitment: commitment,
-                                       idempotency: nil)
+                                       actor: actor, idempotency: nil)
         guard case .fresh(let outcome) = result else { throw .store(.backend("a reservation without a key replayed")) }
         return outcome
     }
 
     /// Checks and reserves; with a key, a retry returns the first reply (a refusal is not recorded).
-    public func reserve(_ request: NameCheckRequest, applicant: String, needsPreapproval: Bool, commitment: Bool,
+    public func reserve(_ request: NameCheckRequest, applicant: String, needsPreapproval: Bool, commitment: Bool, actor: Actor,
                         idempotency: Idempotent<NameReservationOutcome>?) async throws(NameDeskError) -> Replayable<NameReservationOutcome> {
         do {
             if let reply = try await store.recordedReply(for: idempotency?.key) { return .replayed(reply) }
@@ -90,7 +100,8 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
             throw .store(error)
         }
         let (parsed, findings) = rules.check(request)
-        let day = today()
+        let instant = now()
+        let day = instant.chinaDay
         let query = NameCandidateQuery(parsed: parsed, industry: request.industry, authority: request.authority, today: day, policy: rules.policy)
         let reservation = NameReservation(
             id: makeReservationID(), name: parsed.normalized, zihao: parsed.zihao, industryPhrase: parsed.industry, type: request.type,
@@ -102,7 +113,7 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
         do {
             result = try await store.reserveName(reservation, query: query, decide: { candidates in
                 NameCheckResult(findings: findings, conflicts: conflicts.conflicts(of: parsed, request, with: candidates, on: day), parse: parsed)
-            }, allowingWarnings: commitment, idempotency: idempotency)
+            }, allowingWarnings: commitment, actor: actor, at: instant, idempotency: idempotency)
         } catch {
             throw .store(error)
         }
@@ -122,9 +133,10 @@ public struct NameDesk<Store: RegistryStore>: Sendable {
     }
 
     /// Cancels an active reservation.
-    public func cancel(id: String, idempotency: Idempotent<NameReservation>? = nil) async throws(NameDeskError) -> Replayable<NameReservation> {
+    public func cancel(id: String, actor: Actor = .public,
+                       idempotency: Idempotent<NameReservation>? = nil) async throws(NameDeskError) -> Replayable<NameReservation> {
         do {
-            return try await store.cancelNameReservation(id: id, on: today(), idempotency: idempotency)
+            return try await store.cancelNameReservation(id: id, actor: actor, at: now(), idempotency: idempotency)
         } catch .reservationNotFound(let id) {
             throw .reservationNotFound(id)
         } catch {

@@ -21,7 +21,7 @@ public struct Registrar<Store: RegistryStore>: Sendable {
                 deadlineWorkingDays: Int = 3) {
         self.store = store
         self.now = now
-        self.names = NameDesk(store: store, today: { now().chinaDay })
+        self.names = NameDesk(store: store, now: now)
         self.calendar = calendar
         self.deadlineWorkingDays = deadlineWorkingDays
     }

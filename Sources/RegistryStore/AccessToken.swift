@@ -81,6 +81,9 @@ public struct Actor: Sendable, Hashable {
     /// The request id the action was made under, if any.
     public var requestID: String?
 
+    /// An unidentified member of the public (no token, no request).
+    public static let `public` = Actor(label: "public", role: "public", requestID: nil)
+
     /// Creates an actor.
     public init(label: String, role: String, requestID: String?) {
         self.label = label

@@ -42,16 +42,17 @@ public protocol RegistryStore: ApplicationStore, AccessStore, AuditStore {
 
     /// Check-and-reserve in **one** transaction: reads the candidates, asks `decide` for the verdict, and
     /// stores `reservation` only when the verdict is `available`, or `warning` with `allowingWarnings` (the
-    /// applicant's commitment). Two concurrent calls never both reserve conflicting names.
+    /// applicant's commitment). Two concurrent calls never both reserve conflicting names. A reservation made is
+    /// audited (`name.reserve`) as `actor`'s at `instant`; a refusal changes nothing and is not.
     func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
-                     decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult, allowingWarnings: Bool,
+                     decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult, allowingWarnings: Bool, actor: Actor, at instant: Instant,
                      idempotency: Idempotent<NameReservationOutcome>?) async throws(StoreError) -> Replayable<NameReservationOutcome>
 
     /// One reservation, or nil.
     func nameReservation(id: String) async throws(StoreError) -> NameReservation?
 
-    /// Cancels an active reservation on `day`.
-    func cancelNameReservation(id: String, on day: CalendarDate,
+    /// Cancels an active reservation at `instant` (its China day), audited (`name.cancel`) as `actor`'s.
+    func cancelNameReservation(id: String, actor: Actor, at instant: Instant,
                                idempotency: Idempotent<NameReservation>?) async throws(StoreError) -> Replayable<NameReservation>
 }
 
@@ -59,12 +60,13 @@ extension RegistryStore {
     /// Check-and-reserve without an idempotency key, warnings accepted.
     public func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
                             decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult) async throws(StoreError) -> NameReservationOutcome {
-        try await reserveName(reservation, query: query, decide: decide, allowingWarnings: true, idempotency: nil).freshValue
+        try await reserveName(reservation, query: query, decide: decide, allowingWarnings: true, actor: .public,
+                              at: Instant(day: reservation.reservedOn), idempotency: nil).freshValue
     }
 
-    /// Cancels without an idempotency key.
+    /// Cancels on `day` without an idempotency key, as the public.
     public func cancelNameReservation(id: String, on day: CalendarDate) async throws(StoreError) -> NameReservation {
-        try await cancelNameReservation(id: id, on: day, idempotency: nil).freshValue
+        try await cancelNameReservation(id: id, actor: .public, at: Instant(day: day), idempotency: nil).freshValue
     }
 
     /// Imports `dossiers` in one transaction.

@@ -102,6 +102,9 @@ extension StoreContract {
             } catch let error as StoreError {
                 try expect(error == .reservationNotFound("NR-X"), "reservationNotFound, got \(error)")
             }
+            let audited = try await store.auditEntries(after: 0, limit: 10).map { "\($0.action) \($0.target)" }
+            try expect(audited == ["name.reserve reservation:NR-A", "name.cancel reservation:NR-A"],
+                       "a reservation and its cancellation are audited, refusals are not: \(audited)")
             let afterCancel = try await reserve(store, "长沙红光贸易有限公司", on: day.adding(days: 1), id: "NR-D")
             try expect(afterCancel.reservation != nil, "a cancelled reservation no longer counts")
         },

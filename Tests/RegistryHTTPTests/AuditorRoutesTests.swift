@@ -44,6 +44,11 @@ struct AuditorRoutesTests {
             _ = try await json("/v1/changes?since=-1", tokens[.auditor], status: .badRequest)
             _ = try await json("/v1/changes?from=3", tokens[.auditor], status: .badRequest)
 
+            // A public reservation and its cancellation are audited too.
+            let reservation = #"{"name":"长沙蓝天贸易有限公司","type":"llc","industry":"5191","authority":"430104","applicant":"张三"}"#
+            let reserved = try await json("/v1/name-reservations", nil, method: .post, body: reservation, status: .created)
+            let reservationID = (reserved["reservation"] as! [String: Any])["id"] as! String
+            _ = try await json("/v1/name-reservations/\(reservationID)", nil, method: .delete)
             // The audit log: every action, chained.
             let audit = try await json("/v1/audit?limit=1000", tokens[.auditor])["entries"] as! [[String: Any]]
             let actions = audit.map { $0["action"] as! String }
@@ -51,6 +56,11 @@ struct AuditorRoutesTests {
                     && actions.contains("token.create.auditor+personal-ids"))
             #expect(zip(audit, audit.dropFirst()).allSatisfy { $1["previousHash"] as? String == $0["hash"] as? String })
             #expect(audit.contains { $0["action"] as? String == "application.approve.market" && ($0["requestId"] as? String)?.isEmpty == false })
+            for action in ["name.reserve", "name.cancel"] {
+                #expect(audit.contains { $0["action"] as? String == action && $0["role"] as? String == "public"
+                                         && $0["target"] as? String == "reservation:\(reservationID)" && ($0["requestId"] as? String)?.isEmpty == false },
+                        "\(action) audited")
+            }
 
             // Snapshots: taken, replayed with the same key, listed, downloaded.
             let taken = try await json("/v1/snapshots", tokens[.auditor], method: .post, body: #"{"formats":["csv"]}"#, key: "snap-1", status: .created)

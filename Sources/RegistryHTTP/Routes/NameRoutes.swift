@@ -43,7 +43,7 @@ struct NameRoutes<Store: RegistryStore>: Sendable {
             }
             let key = try IdempotencyHeader.key(request, body: data, scope: "public")
             let result = try await desk.reserve(checked, applicant: applicant, needsPreapproval: extras.needsPreapproval ?? false,
-                                                commitment: extras.nameCommitment == true,
+                                                commitment: extras.nameCommitment == true, actor: context.actor,
                                                 idempotency: key.map { Idempotent(key: $0, render: render) })
             if case .fresh = result { Counter(label: "yizhao_name_reservations_total").increment() }
             return try IdempotencyHeader.response(result) { outcome in
@@ -57,7 +57,7 @@ struct NameRoutes<Store: RegistryStore>: Sendable {
         routes.on(.delete, "/v1/name-reservations/:id", .open) { request, context in
             let render: @Sendable (NameReservation) throws -> RecordedReply? = { try IdempotencyHeader.reply(NameReservationView($0), status: .ok) }
             let key = try IdempotencyHeader.key(request, body: Data(), scope: "public")
-            let result = try await desk.cancel(id: try Self.id(context), idempotency: key.map { Idempotent(key: $0, render: render) })
+            let result = try await desk.cancel(id: try Self.id(context), actor: context.actor, idempotency: key.map { Idempotent(key: $0, render: render) })
             return try IdempotencyHeader.response(result) { try IdempotencyHeader.reply(NameReservationView($0), status: .ok) }
         }
     }
