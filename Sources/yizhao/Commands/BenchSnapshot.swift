@@ -42,7 +42,8 @@ struct BenchSnapshot: AsyncParsableCommand {
         print("measurement\tmedian s\truns (s)\trows\tMB")
         var medians: [String: Double] = [:]
         var directory = 0
-        func measure(_ label: String, _ work: () async throws -> (rows: Int, bytes: Int64)) async throws {
+        /// Times `work` (`cleanup` runs after each timing: deleting hundreds of megabytes is not the export's cost).
+        func measure(_ label: String, _ work: () async throws -> (rows: Int, bytes: Int64), cleanup: () -> Void = {}) async throws {
             var times: [Double] = []
             var last = (rows: 0, bytes: Int64(0))
             for _ in 0..<runs {
@@ -50,6 +51,7 @@ struct BenchSnapshot: AsyncParsableCommand {
                 let started = clock.now
                 last = try await work()
                 times.append(BenchSearch.milliseconds(clock.now - started) / 1_000)
+                cleanup()
             }
             let median = times.sorted()[times.count / 2]
             medians[label] = median
@@ -57,25 +59,32 @@ struct BenchSnapshot: AsyncParsableCommand {
                          last.rows, Double(last.bytes) / 1_048_576))
         }
         if let sqlite3 = Self.executable("sqlite3") {
-            try await measure("sqlite3 -csv entities (baseline)") {
-                let out = scratch.appendingPathComponent("baseline.csv")
+            let out = scratch.appendingPathComponent("baseline.csv")
+            try await measure("sqlite3 -csv entities (baseline)", {
                 try Self.runSQLite3(sqlite3, path, out)
                 let size = (try FileManager.default.attributesOfItem(atPath: out.path)[.size] as? NSNumber)?.int64Value ?? 0
                 return (entities, size)
-            }
+            }, cleanup: { try? FileManager.default.removeItem(at: out) })
         } else {
             print("sqlite3 -csv entities (baseline)\tskipped: no sqlite3 on PATH")
         }
         var lastBoth: URL?
         for (label, formats) in [("snapshot CSV (5 files, SHA-256, signed)", [SnapshotFormat.csv]), ("snapshot NDJSON", [.ndjson]),
                                  ("snapshot CSV + NDJSON", SnapshotFormat.allCases)] {
-            try await measure(label) {
+            var out = scratch
+            try await measure(label, {
                 directory += 1
-                let out = scratch.appendingPathComponent("s\(directory)")
+                out = scratch.appendingPathComponent("s\(directory)")
                 let manifest = try await exporter.export(to: out, formats: formats, actor: actor).freshValue.manifest
-                if formats.count == 2 { lastBoth = out } else { try? FileManager.default.removeItem(at: out) }
                 return (manifest.files.reduce(0) { $0 + $1.rows }, manifest.files.reduce(0) { $0 + $1.bytes })
-            }
+            }, cleanup: {
+                if formats.count == 2 {
+                    if let lastBoth { try? FileManager.default.removeItem(at: lastBoth) }
+                    lastBoth = out
+                } else {
+                    try? FileManager.default.removeItem(at: out)
+                }
+            })
         }
         if let lastBoth {
             try await measure("snapshot verify (CSV + NDJSON)") {
