@@ -44,14 +44,12 @@ struct SQLiteSnapshotSource: SnapshotSource {
             }
             for (index, kind) in kinds.enumerated() {
                 let column = Int32(index)
-                if sqlite3_column_type(handle, column) == SQLITE_NULL {
-                    sink.null()
-                } else if kind == .integer {
-                    sink.integer(sqlite3_column_int64(handle, column))
+                if kind == .integer {
+                    if sqlite3_column_type(handle, column) == SQLITE_NULL { sink.null() } else { sink.integer(sqlite3_column_int64(handle, column)) }
+                } else if let text = sqlite3_column_text(handle, column) {  // NULL gives no pointer ("" gives one)
+                    sink.text(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
                 } else {
-                    let text = sqlite3_column_text(handle, column)
-                    let count = Int(sqlite3_column_bytes(handle, column))
-                    sink.text(UnsafeBufferPointer(start: text, count: count))
+                    sink.null()
                 }
             }
             try sink.endRow()
@@ -89,7 +87,7 @@ struct SQLiteSnapshotSource: SnapshotSource {
         case .names:
             """
             SELECT e.code, n.name, n.zihao, n.valid_from, n.valid_to
-            FROM entities e JOIN name_history n ON n.entity_id = e.id ORDER BY e.code, n.valid_from, n.valid_to IS NULL, n.name
+            FROM entities e JOIN name_history n ON n.entity_id = e.id ORDER BY e.code, n.valid_from, n.name
             """
         }
     }

@@ -38,10 +38,10 @@ public enum SnapshotRows {
         }
     }
 
-    /// Name periods in file order: by first day, ended before current, then by name (UTF-8 byte order).
+    /// Name periods in file order: by first day, then by name (UTF-8 byte order) — the order of the table's key,
+    /// so the export reads it without sorting.
     public static func nameOrder(_ a: NameRecord, _ b: NameRecord) -> Bool {
         if a.validFrom != b.validFrom { return a.validFrom < b.validFrom }
-        if (a.validTo == nil) != (b.validTo == nil) { return a.validTo != nil }
         return Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8))
     }
 

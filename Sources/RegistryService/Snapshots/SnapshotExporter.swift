@@ -74,8 +74,8 @@ public struct SnapshotExporter<Store: RegistryStore>: Sendable {
     private func write(into directory: URL, formats: [SnapshotFormat], includePersonalIDs: Bool, actor: Actor, idempotency: Idempotency?,
                        progress: @escaping @Sendable (Int, Int) -> Void) async throws(SnapshotError) -> Replayable<Exported> {
         let masked = !includePersonalIDs
-        // Two readers on the same committed point share the tables, largest first (this machine has two cores).
-        let queue = Mutex(SnapshotTable.allCases.sorted { Self.weight($0) > Self.weight($1) })
+        // Two readers on the same committed point share the tables (this machine has two cores).
+        let queue = Mutex(Self.tableOrder)
         // (rows done, rows in all tables): the first part counts the tables once, for progress and the final check.
         let progressed = Mutex((done: 0, total: 0))
         let report: @Sendable (Int) -> Void = { rows in
@@ -150,16 +150,10 @@ public struct SnapshotExporter<Store: RegistryStore>: Sendable {
         }
     }
 
-    /// Relative cost of a table's export (its share of the bytes written), for handing out the largest first.
-    static func weight(_ table: SnapshotTable) -> Int {
-        switch table {
-        case .entities: 96
-        case .licenses: 88
-        case .tax: 45
-        case .names: 24
-        case .statistics: 18
-        }
-    }
+    /// The order in which the readers take tables. On the 303,700 seed the tables cost about entities 0.85 s,
+    /// licenses 0.75, tax 0.56, names 0.38, statistics 0.27 (per-row lookups weigh more than bytes); taken in this
+    /// order, two readers end within a few percent of each other (entities + tax, licenses + names + statistics).
+    static var tableOrder: [SnapshotTable] { [.entities, .licenses, .names, .tax, .statistics] }
 
     /// Writes one table in every format in one pass.
     static func write(_ table: SnapshotTable, from source: any SnapshotSource, into directory: URL, formats: [SnapshotFormat], masked: Bool,
