@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Pure domain: no I/O, no dependencies beyond the standard library and Foundation value types.
@@ -36,6 +37,16 @@ let package = Package(
                 "RegistryStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // The PostgreSQL backend (postgres-nio: a connection pool, bound parameters). All PostgreSQL SQL lives here.
+        .target(
+            name: "RegistryPostgres",
+            dependencies: [
+                "RegistryStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -67,6 +78,7 @@ let package = Package(
                 "RegistryHTTP",
                 "RegistryStore",
                 "RegistrySQLite",
+                "RegistryPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -84,6 +96,13 @@ let package = Package(
         .testTarget(
             name: "RegistrySQLiteTests",
             dependencies: ["RegistrySQLite", "RegistryStore", "RegistryService", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // The same contract and service-level cases against PostgreSQL: enabled by YIZHAO_TEST_POSTGRES (a server URL
+        // whose role may create databases), skipped otherwise.
+        .testTarget(
+            name: "RegistryPostgresTests",
+            dependencies: ["RegistryPostgres", "RegistrySQLite", "RegistryStore", "RegistryService", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
         .testTarget(
