@@ -42,6 +42,9 @@ public final class PostgresRegistryStore: RegistryStore {
     deinit { runner.cancel() }
 
     /// Closes the pool's connections.
+    public func close() async { await shutdown() }
+
+    /// Closes the pool's connections.
     public func shutdown() async {
         runner.cancel()
         await runner.value

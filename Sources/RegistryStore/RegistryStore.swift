@@ -11,6 +11,13 @@ public protocol RegistryStore: ApplicationStore, AccessStore, AuditStore {
     /// How many entities the registry holds.
     func entityCount() async throws(StoreError) -> Int
 
+    /// Removes every entity, registration, application and name reservation (for `seed --force`), in one
+    /// transaction; the audit log is kept.
+    func eraseRegistry() async throws(StoreError)
+
+    /// Releases the store's connections (a no-op for a file that closes with the process).
+    func close() async
+
     /// Loads complete dossiers with their existing codes (seeding, imports) in **one** transaction,
     /// building the search index; `produce(i)` is called for batches 0..<batches so memory stays
     /// bounded, and `progress` gets the running count. Code allocation afterwards never collides.
@@ -57,6 +64,9 @@ public protocol RegistryStore: ApplicationStore, AccessStore, AuditStore {
 }
 
 extension RegistryStore {
+    /// Nothing to release by default.
+    public func close() async {}
+
     /// Check-and-reserve without an idempotency key, warnings accepted.
     public func reserveName(_ reservation: NameReservation, query: NameCandidateQuery,
                             decide: @escaping @Sendable ([NameCandidate]) -> NameCheckResult) async throws(StoreError) -> NameReservationOutcome {

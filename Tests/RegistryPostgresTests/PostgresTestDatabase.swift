@@ -20,9 +20,8 @@ enum PostgresTestDatabase {
         let admin = PostgresClient(configuration: server.with(database: "postgres").clientConfiguration(connections: 1))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await admin.run() }
-            let encoding = ctype.lowercased().contains("utf") ? "UTF8" : "SQL_ASCII"
             try await admin.query(PostgresQuery(unsafeSQL: """
-                CREATE DATABASE \(name) TEMPLATE template0 ENCODING '\(encoding)' LC_COLLATE '\(ctype)' LC_CTYPE '\(ctype)'
+                CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE '\(ctype)' LC_CTYPE '\(ctype)'
                 """))
             group.cancelAll()
         }

@@ -36,7 +36,10 @@ struct AuditCommand: AsyncParsableCommand {
                 }
                 trusted = manifest.auditHead.map { AuditChainHead(sequence: $0.sequence, hash: $0.hash) }
             }
-            let registry = try await store.openMigrated()
+            try await store.withRegistry { try await verify($0, trusted: trusted) }
+        }
+
+        func verify<Store: RegistryStore>(_ registry: Store, trusted: AuditChainHead?) async throws {
             let report = try await AuditDesk(store: registry).verifyChain(trustedHead: trusted)
             if let failure = report.firstBreak {
                 print("broken\t\(failure.sequence)\t\(failure)")
@@ -67,7 +70,10 @@ struct AuditCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let registry = try await store.openMigrated()
+            try await store.withRegistry { try await list($0) }
+        }
+
+        func list<Store: RegistryStore>(_ registry: Store) async throws {
             for entry in try await AuditDesk(store: registry).entries(after: since, limit: limit) {
                 print(AuditJSON.line(entry))
             }
@@ -92,7 +98,10 @@ struct AuditCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let registry = try await store.openMigrated()
+            try await store.withRegistry { try await list($0) }
+        }
+
+        func list<Store: RegistryStore>(_ registry: Store) async throws {
             for change in try await AuditDesk(store: registry).changes(after: since, limit: limit) {
                 print(AuditJSON.line(change))
             }

@@ -29,7 +29,7 @@ struct BenchNames: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let registry = try await store.openMigrated()
+        let registry = try await store.openSQLite(command: "bench names")
         let support = SQLiteBenchmarkSupport(store: registry)
         let today = RegistryClock.today()
         let desk = NameDesk(store: registry, today: { today })

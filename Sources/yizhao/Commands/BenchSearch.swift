@@ -23,7 +23,7 @@ struct BenchSearch: AsyncParsableCommand {
 
     func run() async throws {
         // The page cache is off: every query is measured cold (a repeated query would be a lookup).
-        let registry = try await store.openMigrated(searchCacheCapacity: 0)
+        let registry = try await store.openSQLite(searchCacheCapacity: 0, command: "bench search")
         let support = SQLiteBenchmarkSupport(store: registry)
         let count = try await registry.entityCount()
         print("registry\t\(count) entities\t\(store.path)")

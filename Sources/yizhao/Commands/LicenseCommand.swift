@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RegistryCore
 import RegistryService
-import RegistrySQLite
+import RegistryStore
 
 /// `yizhao license show CODE` and `yizhao license verify FILE`: electronic licenses from the shell.
 struct LicenseCommand: AsyncParsableCommand {
@@ -25,12 +25,14 @@ struct LicenseCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let code = try? CreditCode(validating: code) else { throw ValidationError("“\(self.code)” is not a valid unified social credit code.") }
-            let registry = try await store.openMigrated()
-            let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.path), create: true)
-            guard let license = try await LicenseDesk(store: registry, signer: signer).license(code: code) else {
-                throw CommandFailure(message: "no entity has the code \(code)")
-            }
+            let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.sidecarBase), create: true)
+            let license = try await store.withRegistry { try await Self.license($0, code: code, signer: signer) }
+            guard let license else { throw CommandFailure(message: "no entity has the code \(code)") }
             print(try LicenseCommand.json(license))
+        }
+
+        static func license<Store: RegistryStore>(_ registry: Store, code: CreditCode, signer: LicenseSigner) async throws -> SignedLicense? {
+            try await LicenseDesk(store: registry, signer: signer).license(code: code)
         }
     }
 
@@ -62,14 +64,17 @@ struct LicenseCommand: AsyncParsableCommand {
             if let publicKey {
                 result = LicenseVerification(document, trustedKey: publicKey, currentItems: nil, consulted: false)
             } else {
-                let registry = try await store.openMigrated()
-                let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.path), create: false)
-                result = try await LicenseDesk(store: registry, signer: signer).verify(document)
+                let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.sidecarBase), create: false)
+                result = try await store.withRegistry { try await LicenseCommand.verify($0, document, signer: signer) }
             }
             print(result.valid ? "valid" : "invalid")
             for problem in result.problems { print("problem\t\(problem)") }
             if !result.valid { throw ExitCode(1) }
         }
+    }
+
+    static func verify<Store: RegistryStore>(_ registry: Store, _ document: SignedLicense, signer: LicenseSigner) async throws -> LicenseVerification {
+        try await LicenseDesk(store: registry, signer: signer).verify(document)
     }
 
     static func json(_ value: some Encodable) throws -> String {

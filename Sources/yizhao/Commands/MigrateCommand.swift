@@ -10,7 +10,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        _ = try await store.openMigrated()
-        print("\(store.path): migrations applied")
+        try await store.withRegistry { _ in }
+        print("\(store.label): migrations applied")
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import RegistryCore
 import RegistryService
 import RegistrySQLite
+import RegistryStore
 
 /// `yizhao name …`: the name pre-check of SPEC §2.
 struct NameCommand: AsyncParsableCommand {
@@ -57,13 +58,7 @@ struct NameCheckCommand: AsyncParsableCommand {
             guard case .invalidRequest(let problems) = error else { throw CommandFailure(message: "\(error)") }
             throw CommandFailure(message: problems.map { "--\($0.field.split(separator: "/")[0]): \($0.message)" }.joined(separator: "; "), exitCode: 2)
         }
-        let desk = NameDesk(store: try await store.openMigrated(), today: { RegistryClock.today() })
-        let result: NameCheckResult
-        do {
-            result = try await desk.check(request)
-        } catch {
-            throw CommandFailure(message: "name check failed: \(error)")
-        }
+        let result = try await store.withRegistry { try await Self.check($0, request) }
         let output = FileOutput.standardOutput
         if json {
             let encoder = JSONEncoder()
@@ -74,6 +69,14 @@ struct NameCheckCommand: AsyncParsableCommand {
         }
         output.flush()
         if !result.verdict.allowsReservation { throw ExitCode(1) }
+    }
+
+    static func check<Store: RegistryStore>(_ registry: Store, _ request: NameCheckRequest) async throws -> NameCheckResult {
+        do {
+            return try await NameDesk(store: registry, today: { RegistryClock.today() }).check(request)
+        } catch {
+            throw CommandFailure(message: "name check failed: \(error)")
+        }
     }
 
     /// The plain-text report: verdict, parse, findings, conflicts, one per line.

@@ -36,7 +36,10 @@ struct OpenDataCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let registry = try await store.openMigrated()
+            try await store.withRegistry { try await export($0) }
+        }
+
+        func export<Store: RegistryStore>(_ registry: Store) async throws {
             let desk = OpenDataDesk(store: registry)
             let total = try await registry.entityCount()
             let temporary = out + ".partial"

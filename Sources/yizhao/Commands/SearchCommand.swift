@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegistryCore
 import RegistryService
+import RegistryStore
 import RegistrySQLite
 
 /// `yizhao search QUERY`: the registry search of SPEC §3 from the shell.
@@ -43,8 +44,12 @@ struct SearchCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let directory = RegistryDirectory(store: try await store.openMigrated())
-        let request = RegistryDirectory<SQLiteRegistryStore>.Request(text: query, region: region, status: status, type: type, section: section,
+        try await store.withRegistry { try await search($0) }
+    }
+
+    func search<Store: RegistryStore>(_ registry: Store) async throws {
+        let directory = RegistryDirectory(store: registry)
+        let request = RegistryDirectory<Store>.Request(text: query, region: region, status: status, type: type, section: section,
                                                 cursor: cursor, limit: limit)
         let result: (query: SearchQuery, page: SearchPage)
         do {

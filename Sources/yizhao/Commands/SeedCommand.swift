@@ -28,16 +28,19 @@ struct SeedCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let registry = try await store.openMigrated()
         let started = Date()
-        try await Self.seed(registry, entities: entities, seed: seed, force: force)
+        try await store.withRegistry { try await Self.seed($0, entities: entities, seed: seed, force: force) }
         let seconds = Date().timeIntervalSince(started)
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int) ?? 0
-        print("seeded \(entities) entities into \(store.path) in \(String(format: "%.1f", seconds)) s (\(bytes / 1_048_576) MiB)")
+        if store.postgres == nil {
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int) ?? 0
+            print("seeded \(entities) entities into \(store.path) in \(String(format: "%.1f", seconds)) s (\(bytes / 1_048_576) MiB)")
+        } else {
+            print("seeded \(entities) entities into \(store.label) in \(String(format: "%.1f", seconds)) s")
+        }
     }
 
     /// Seeds with a progress bar; shared with `serve --seed`.
-    static func seed(_ registry: SQLiteRegistryStore, entities: Int, seed: UInt64, force: Bool) async throws {
+    static func seed<Store: RegistryStore>(_ registry: Store, entities: Int, seed: UInt64, force: Bool) async throws {
         let bar = ProgressBar(total: entities, label: "seeding")
         do {
             try await RegistrySeeder(store: registry).seed(

@@ -7,7 +7,7 @@ import Prometheus
 import RegistryCore
 import RegistryHTTP
 import RegistryService
-import RegistrySQLite
+import RegistryStore
 
 /// `yizhao serve`: the HTTP service.
 struct ServeCommand: AsyncParsableCommand {
@@ -67,18 +67,22 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "yizhao")
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
-        let registry = try await store.openMigrated(searchCacheCapacity: searchCache)
+        try await store.withRegistry(searchCacheCapacity: searchCache) { try await serve($0, metrics: metrics, logger: logger) }
+        logger.notice("stopped")
+    }
+
+    func serve<Store: RegistryStore>(_ registry: Store, metrics: PrometheusCollectorRegistry, logger: Logger) async throws {
         let existing = try await registry.entityCount()
         if seed > 0 {
             if existing == 0 {
-                logger.notice("seeding an empty registry", metadata: ["entities": "\(seed)", "db": "\(store.path)"])
+                logger.notice("seeding an empty registry", metadata: ["entities": "\(seed)", "registry": "\(store.label)"])
                 try await SeedCommand.seed(registry, entities: seed, seed: 1, force: false)
             } else {
                 logger.notice("registry already populated; --seed ignored", metadata: ["entities": "\(existing)"])
             }
         }
         let calendar = try Self.calendar(holidays)
-        let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.path), create: true)
+        let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.sidecarBase), create: true)
         let started = ContinuousClock.now
         let limiter = rateLimit > 0 ? ClientRateLimiter(perSecond: rateLimit, burst: rateBurst, now: {
             let elapsed = ContinuousClock.now - started
@@ -89,7 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app = HTTPServer.application(
             settings: settings,
             dependencies: HTTPDependencies(store: registry, now: { RegistryClock.now() }, calendar: calendar, signer: signer,
-                                           snapshotDirectory: URL(fileURLWithPath: snapshots ?? store.path + ".snapshots"),
+                                           snapshotDirectory: URL(fileURLWithPath: snapshots ?? store.sidecarBase + ".snapshots"),
                                            metrics: metrics, readiness: { await Self.isReady(registry) }),
             logger: logger,
             onServerRunning: { port in
@@ -97,7 +101,6 @@ struct ServeCommand: AsyncParsableCommand {
             }
         )
         try await app.runService()
-        logger.notice("stopped")
     }
 
     /// The working-day calendar from `path` (weekends only without one).
@@ -112,7 +115,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Ready when the registry answers a query.
-    static func isReady(_ registry: SQLiteRegistryStore) async -> Bool {
+    static func isReady<Store: RegistryStore>(_ registry: Store) async -> Bool {
         (try? await registry.entityCount()) != nil
     }
 }

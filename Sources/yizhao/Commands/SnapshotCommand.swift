@@ -42,12 +42,15 @@ struct SnapshotCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let registry = try await store.openMigrated()
-            let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.path), create: true)
+            try await store.withRegistry { try await export($0) }
+        }
+
+        func export<Store: RegistryStore>(_ registry: Store) async throws {
+            let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.sidecarBase), create: true)
             let formats = format == "both" ? SnapshotFormat.allCases : [SnapshotFormat(rawValue: format)!]
             let bar = ProgressBar(total: 1, label: "snapshot")
             let exporter = SnapshotExporter(store: registry, signer: signer, now: { RegistryClock.now() })
-            let exported: SnapshotExporter<SQLiteRegistryStore>.Exported
+            let exported: SnapshotExporter<Store>.Exported
             do {
                 exported = try await exporter.export(
                     to: URL(fileURLWithPath: out), formats: formats, includePersonalIDs: includePersonalIDs,

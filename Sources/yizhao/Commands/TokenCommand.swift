@@ -47,7 +47,10 @@ struct TokenCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let registry = try await store.openMigrated()
+            try await store.withRegistry { try await create($0) }
+        }
+
+        func create<Store: RegistryStore>(_ registry: Store) async throws {
             let desk = AccessDesk(store: registry, now: { RegistryClock.now() })
             let role = Role(rawValue: role)!
             let privileges = Set(privilege.compactMap(Privilege.init(rawValue:)))
@@ -64,7 +67,10 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let registry = try await store.openMigrated()
+            try await store.withRegistry { try await list($0) }
+        }
+
+        func list<Store: RegistryStore>(_ registry: Store) async throws {
             for token in try await AccessDesk(store: registry, now: { RegistryClock.now() }).list() {
                 print([String(token.id), token.role.rawValue, token.label, token.createdAt.description,
                        token.revokedAt.map { "revoked \($0)" } ?? "active",
@@ -82,7 +88,10 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let registry = try await store.openMigrated()
+            try await store.withRegistry { try await revoke($0) }
+        }
+
+        func revoke<Store: RegistryStore>(_ registry: Store) async throws {
             let desk = AccessDesk(store: registry, now: { RegistryClock.now() })
             let token: AccessToken
             do {
