@@ -95,6 +95,7 @@ final class PostgresSnapshotSource: SnapshotSource, @unchecked Sendable {
                     case .integer(let number): sink.integer(number)
                     case .boolean(let flag): sink.integer(flag ? 1 : 0)
                     case .text(var text): text.withUTF8 { sink.text($0) }
+                    case .bytes(let bytes): bytes.withUnsafeBufferPointer { sink.text($0) }
                     }
                 }
                 try sink.endRow()

@@ -5,6 +5,7 @@ enum FieldValue: Sendable, Hashable {
     case text(String)
     case integer(Int64)
     case boolean(Bool)
+    case bytes([UInt8])
     case null
 
     init(_ text: String?) { self = text.map(FieldValue.text) ?? .null }
@@ -57,6 +58,14 @@ struct RowSet: Sendable {
         case .null: buffer.writeStaticString("\\N")
         case .integer(let number): buffer.writeString(String(number))
         case .boolean(let flag): buffer.writeStaticString(flag ? "t" : "f")
+        case .bytes(let bytes):
+            // bytea in hex form, its backslash escaped for COPY's text format.
+            buffer.writeStaticString("\\\\x")
+            let digits = Array("0123456789abcdef".utf8)
+            for byte in bytes {
+                buffer.writeInteger(digits[Int(byte >> 4)])
+                buffer.writeInteger(digits[Int(byte & 0x0F)])
+            }
         case .text(let text):
             for byte in text.utf8 {
                 switch byte {
@@ -98,6 +107,7 @@ extension SQLStatement {
         case .text(let text): return bind(text)
         case .integer(let number): return bind(number)
         case .boolean(let flag): return bind(flag)
+        case .bytes(let bytes): return bind(ByteBuffer(bytes: bytes))
         case .null: return bindNull()
         }
     }
