@@ -7,6 +7,8 @@ struct DossierRows: Sendable {
     let key: Int64
     let sets: [RowSet]
     let terms: Set<SearchText.PackedTerm>
+    /// The document's 5- and 6-character terms (`search_phrase_counts`).
+    let phrases: Set<String>
     /// The allocator sequence of the code's identifier, when it has one.
     let sequence: Int?
 
@@ -64,6 +66,7 @@ struct DossierRows: Sendable {
         for gram in Self.searchGrams(ofDocument: document) { sets[7].append([.text(gram), .integer(key)]) }
         self.sets = sets
         terms = SearchText.packedTerms(ofDocument: document)
+        phrases = Self.phrases(ofDocument: document)
         sequence = CodeAllocator.sequence(ofSubjectIdentifier: entity.code.organizationCode.rawValue)
     }
 
@@ -93,6 +96,31 @@ struct DossierRows: Sendable {
             for start in 0...(characters.count - length) { grams.insert(String(characters[start..<(start + length)])) }
         }
         return grams.sorted()
+    }
+
+    /// The distinct 5- and 6-character runs of a document's names (no marker inside), and the start terms
+    /// (`startCountTerm`) of its names: what `search_phrase_counts` counts.
+    static func phrases(ofDocument document: String) -> Set<String> {
+        var phrases = Set<String>()
+        let scalars = Array(document.unicodeScalars)
+        var runStart = 0
+        for end in scalars.indices {
+            if scalars[end] == SearchText.marker { runStart = end + 1; continue }
+            if (1...3).contains(end - runStart) { phrases.insert(startCountTerm(String(String.UnicodeScalarView(scalars[runStart...end])))) }
+            for length in 5...6 where end - length + 1 >= runStart {
+                phrases.insert(String(String.UnicodeScalarView(scalars[(end - length + 1)...end])))
+            }
+        }
+        return phrases
+    }
+
+    /// The key under which `search_phrase_counts` counts documents with a name starting with `start` (2–4
+    /// characters): the marker and the characters (no term can contain the marker).
+    static func startCountTerm(_ start: String) -> String { String(Character(SearchText.marker)) + start }
+
+    /// Every term whose document frequency the PostgreSQL index keeps (2–6 characters), and the name starts.
+    static func countedTerms(ofDocument document: String) -> Set<String> {
+        SearchText.countedTerms(ofDocument: document).union(phrases(ofDocument: document))
     }
 
     /// The distinct bigram tokens of a document (`SearchText.bigramTokens`: plain bigrams, and `p` + the first

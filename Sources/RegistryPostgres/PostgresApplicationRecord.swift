@@ -34,17 +34,22 @@ enum PostgresApplicationRecord {
                 FieldValue(application.completedAt?.description), FieldValue(application.code?.rawValue)]
     }
 
-    static func insert(_ connection: PostgresConnection, _ application: Application, logger: Logger) async throws {
+    /// Inserts a new application and its first form version with the transaction's last writes.
+    static func insert(_ journal: PostgresJournal, _ application: Application) throws {
         var row = RowSet("applications", ["number", "kind"] + mutableColumns)
         row.append([.text(application.number), .text(application.kind.rawValue)] + values(application))
-        if let insert = RowSet.insertAll([row, try versionRow(application)]) { try await connection.run(insert, logger: logger) }
+        journal.insert(row)
+        journal.insert(try versionRow(application))
     }
 
-    static func update(_ connection: PostgresConnection, _ application: Application, logger: Logger) async throws {
-        var s = SQLStatement("UPDATE applications SET ")
-        s.append(zip(mutableColumns, values(application)).map { "\($0.0) = \(s.bind(field: $0.1))" }.joined(separator: ", "))
-        s.append(" WHERE number = " + s.bind(application.number))
-        try await connection.run(s, logger: logger)
+    /// Updates the application's row with the transaction's last writes.
+    static func update(_ journal: PostgresJournal, _ application: Application) {
+        let values = values(application)
+        let number = application.number
+        journal.update { s in
+            "UPDATE applications SET " + zip(mutableColumns, values).map { "\($0.0) = \(s.bind(field: $0.1))" }.joined(separator: ", ")
+                + " WHERE number = " + s.bind(number)
+        }
     }
 
     static func versionRow(_ application: Application) throws -> RowSet {
@@ -54,53 +59,66 @@ enum PostgresApplicationRecord {
         return row
     }
 
-    static func insertVersion(_ connection: PostgresConnection, _ application: Application, logger: Logger) async throws {
-        if let insert = RowSet.insertAll([try versionRow(application)]) { try await connection.run(insert, logger: logger) }
+    static func insertVersion(_ journal: PostgresJournal, _ application: Application) throws {
+        journal.insert(try versionRow(application))
     }
 
-    static func insertReview(_ connection: PostgresConnection, number: String, _ review: Application.Review, logger: Logger) async throws {
+    static func insertReview(_ journal: PostgresJournal, number: String, _ review: Application.Review) throws {
         var row = RowSet("application_reviews", ["number", "version", "department", "decision", "reasons", "reviewer", "at"])
         row.append([.text(number), FieldValue(review.version), .text(review.department.rawValue), .text(review.decision.rawValue),
                     .text(try encode(review.reasons)), .text(review.reviewer), .text(review.at.description)])
-        if let insert = RowSet.insertAll([row]) { try await connection.run(insert, logger: logger) }
+        journal.insert(row)
     }
 
+    /// An application with its current form and every review, in one statement.
+    static let selectApplications = """
+        SELECT a.*, v.form, (SELECT coalesce(json_agg(json_build_object('version', r.version, 'department', r.department, 'decision', r.decision,
+                                 'reasons', r.reasons, 'reviewer', r.reviewer, 'at', r.at) ORDER BY r.id), '[]')::text
+                             FROM application_reviews r WHERE r.number = a.number) AS reviews
+        FROM applications a JOIN application_versions v ON v.number = a.number AND v.version = a.version
+        """
+
+    /// The application `number`; `lock` first locks its row until the transaction ends (a statement of its own: a
+    /// statement's snapshot is taken before it waits for a lock, so the reviews must be read by the next one).
     static func fetch(_ connection: PostgresConnection, number: String, logger: Logger, lock: Bool = false) async throws -> Application? {
-        var s = SQLStatement("SELECT * FROM applications WHERE number = ")
-        s.append(s.bind(number) + (lock ? " FOR UPDATE" : ""))
-        guard let row = try await connection.firstRow(s, logger: logger) else { return nil }
-        return try await application(connection, row, logger: logger)
+        if lock {
+            var lock = SQLStatement("SELECT number FROM applications WHERE number = ")
+            lock.append(lock.bind(number) + " FOR UPDATE")
+            guard try await connection.firstRow(lock, logger: logger) != nil else { return nil }
+        }
+        var s = SQLStatement(selectApplications + " WHERE a.number = ")
+        s.append(s.bind(number))
+        return try await connection.firstRow(s, logger: logger).map(application)
     }
 
     static func list(_ connection: PostgresConnection, state: Application.State?, after: String?, limit: Int, logger: Logger) async throws -> [Application] {
-        var s = SQLStatement("SELECT * FROM applications WHERE number > ")
+        var s = SQLStatement(selectApplications + " WHERE a.number > ")
         s.append(s.bind(after ?? ""))
-        if let state { s.append(" AND state = " + s.bind(state.rawValue)) }
-        s.append(" ORDER BY number LIMIT " + s.bind(Int64(limit)))
-        var applications: [Application] = []
-        for row in try await connection.rows(s, logger: logger) { applications.append(try await application(connection, row, logger: logger)) }
-        return applications
+        if let state { s.append(" AND a.state = " + s.bind(state.rawValue)) }
+        s.append(" ORDER BY a.number LIMIT " + s.bind(Int64(limit)))
+        return try await connection.rows(s, logger: logger).map(application)
     }
 
-    static func application(_ connection: PostgresConnection, _ row: ResultRow, logger: Logger) async throws -> Application {
+    /// A review as `selectApplications` aggregates it.
+    struct ReviewRow: Decodable {
+        let version: Int
+        let department: String
+        let decision: String
+        let reasons: String
+        let reviewer: String
+        let at: String
+    }
+
+    static func application(_ row: ResultRow) throws -> Application {
         let number = try row.text("number")
-        let version = try row.int("version")
-        var form = SQLStatement("SELECT form FROM application_versions WHERE number = ")
-        form.append(form.bind(number) + " AND version = " + form.bind(Int64(version)))
-        guard let formText = try await connection.firstRow(form, logger: logger)?.text("form") else {
-            throw StoreError.backend("application \(number) has no form version \(version)")
-        }
-        var reviews = SQLStatement("SELECT version, department, decision, reasons, reviewer, at FROM application_reviews WHERE number = ")
-        reviews.append(reviews.bind(number) + " ORDER BY id")
-        let reviewList = try await connection.rows(reviews, logger: logger).map { review in
-            Application.Review(
-                department: try review.parse("department", Department.init(rawValue:)),
-                decision: try review.parse("decision", Application.Review.Decision.init(rawValue:)),
-                reasons: try reasons(try review.text("reasons")), reviewer: try review.text("reviewer"),
-                at: try review.parse("at", Instant.init(iso:)), version: try review.int("version"))
+        let reviewList = try decode([ReviewRow].self, try row.text("reviews")).map { review in
+            guard let department = Department(rawValue: review.department), let decision = Application.Review.Decision(rawValue: review.decision),
+                  let at = Instant(iso: review.at) else { throw StoreError.backend("unreadable review of application \(number)") }
+            return Application.Review(department: department, decision: decision, reasons: try reasons(review.reasons), reviewer: review.reviewer,
+                                      at: at, version: review.version)
         }
         return Application(
-            number: number, request: try decode(ApplicationRequest.self, formText), version: version,
+            number: number, request: try decode(ApplicationRequest.self, try row.text("form")), version: try row.int("version"),
             state: try row.parse("state", Application.State.init(rawValue:)), acceptedBy: try row.text("accepted_by"),
             receivedAt: try row.parse("received_at", Instant.init(iso:)), submittedAt: try row.parse("submitted_at", Instant.init(iso:)),
             deadline: try row.parse("deadline", CalendarDate.init(iso:)), reviews: reviewList,

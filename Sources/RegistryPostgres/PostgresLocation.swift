@@ -72,7 +72,9 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         }
         configuration.options.maximumConnections = connections
         configuration.options.minimumConnections = 0
-        configuration.options.additionalStartupParameters = [("application_name", "yizhao")]
+        // No parallel plans: search pages read their tiers in order and stop at a full page (`PostgresSearch`), and
+        // the registry's statements are short; parallel workers would only add start-up cost.
+        configuration.options.additionalStartupParameters = [("application_name", "yizhao"), ("options", "-c max_parallel_workers_per_gather=0")]
         return configuration
     }
 }

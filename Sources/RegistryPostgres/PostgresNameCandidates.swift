@@ -1,3 +1,4 @@
+import Foundation
 import PostgresNIO
 import RegistryCore
 import RegistryStore
@@ -8,39 +9,70 @@ enum PostgresNameCandidates {
     static let entityColumns = "e.id, e.code, e.name, e.zihao, e.name_industry, e.industry_code, e.status, e.status_changed_on"
     static let endedStatuses: Set<String> = [EntityStatus.deregistered.display, EntityStatus.cancelled.display, EntityStatus.movedOut.display]
 
+    /// Every candidate in **one** statement: the entity lookups, the former names and the active reservations as
+    /// branches of a UNION ALL, read in branch order (entities found twice are kept once, as in SQLite).
     static func candidates(_ connection: PostgresConnection, _ query: NameCandidateQuery, logger: Logger) async throws -> [NameCandidate] {
         let authority = query.authority.description
-        var seen = Set<Int64>()
-        var candidates: [NameCandidate] = []
-        func collect(_ statement: SQLStatement) async throws {
-            for row in try await connection.rows(statement, logger: logger) {
-                if seen.insert(try row.int64("id")).inserted, let candidate = try entityCandidate(row) { candidates.append(candidate) }
-            }
-        }
         let han = HanTables.standard
+        var s = SQLStatement()
+        let empty = "NULL::text AS name_key, NULL::text AS reservation"
+        var branches: [String] = []
+        func entities(_ from: String, _ condition: String) -> String {
+            "SELECT 'e' AS kind, e.id, e.code, e.name, e.zihao, e.name_industry AS phrase, e.industry_code, e.status, e.status_changed_on AS ended, \(empty) FROM \(from) WHERE \(condition)"
+        }
         for key in query.zihaoKeys where han.pinyinKey(key) != query.pinyin {  // same pinyin: found below
-            var s = SQLStatement()
-            s.append("SELECT \(entityColumns) FROM entities e WHERE e.authority = \(s.bind(authority)) AND e.zihao_pinyin = \(s.bind(han.pinyinKey(key)))"
-                     + " AND e.zihao_key = \(s.bind(key)) AND " + sameIndustrySQL(query.sameIndustry, &s))
-            try await collect(s)
+            branches.append(entities("entities e", "e.authority = \(s.bind(authority)) AND e.zihao_pinyin = \(s.bind(han.pinyinKey(key)))"
+                                     + " AND e.zihao_key = \(s.bind(key)) AND " + sameIndustrySQL(query.sameIndustry, &s)))
         }
         if !query.pinyin.isEmpty {
-            var s = SQLStatement()
-            s.append("SELECT \(entityColumns) FROM entities e WHERE e.authority = \(s.bind(authority)) AND e.zihao_pinyin = \(s.bind(query.pinyin))"
-                     + " AND (e.zihao_key = \(s.bind(query.contained)) OR " + sameIndustrySQL(query.sameIndustry, &s) + ")")
-            try await collect(s)
+            branches.append(entities("entities e", "e.authority = \(s.bind(authority)) AND e.zihao_pinyin = \(s.bind(query.pinyin))"
+                                     + " AND (e.zihao_key = \(s.bind(query.contained)) OR " + sameIndustrySQL(query.sameIndustry, &s) + ")"))
         }
-        var grams = SQLStatement()
-        grams.append("SELECT \(entityColumns) FROM zihao_grams g JOIN entities e ON e.id = g.entity_id WHERE g.authority = \(grams.bind(authority))"
-                     + " AND g.gram = \(grams.bind(query.contained)) AND " + sameIndustrySQL(query.sameIndustry, &grams))
-        try await collect(grams)
-        var same = SQLStatement()
-        same.append("SELECT \(entityColumns) FROM name_history h JOIN entities e ON e.id = h.entity_id WHERE h.name_key = \(same.bind(query.nameKey))"
-                    + " AND h.valid_to IS NULL AND e.authority = \(same.bind(authority))")
-        try await collect(same)
-        candidates += try await formerNames(connection, query, logger: logger)
-        candidates += try await PostgresNameReservations.active(connection, query, logger: logger)
-        return candidates
+        branches.append(entities("zihao_grams g JOIN entities e ON e.id = g.entity_id", "g.authority = \(s.bind(authority))"
+                                 + " AND g.gram = \(s.bind(query.contained)) AND " + sameIndustrySQL(query.sameIndustry, &s)))
+        branches.append(entities("name_history h JOIN entities e ON e.id = h.entity_id", "h.name_key = \(s.bind(query.nameKey))"
+                                 + " AND h.valid_to IS NULL AND e.authority = \(s.bind(authority))"))
+        branches.append("""
+            SELECT 'f', h.entity_id, e.code, h.name, h.zihao, NULL, e.industry_code, NULL, h.valid_to, h.name_key, NULL
+            FROM name_history h JOIN entities e ON e.id = h.entity_id
+            WHERE h.authority = \(s.bind(authority)) AND h.valid_to >= \(s.bind(query.endedSince.description))
+              AND (length(h.zihao) = \(s.bind(Int64(query.contained.count)))::int OR strpos(h.zihao, \(s.bind(query.contained))) > 0
+                   OR strpos(\(s.bind(query.contained)), h.zihao) > 0 OR h.name_key = \(s.bind(query.nameKey)))
+            """)
+        branches.append("""
+            SELECT 'r', 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, row_to_json(r)::text FROM (
+                SELECT \(PostgresNameReservations.columns) FROM name_reservations
+                WHERE authority = \(s.bind(authority)) AND state = 'active' AND expires_on > \(s.bind(query.today.description))
+                  AND (zihao_key = ANY(\(s.bind(query.zihaoKeys))::text[]) OR zihao_pinyin = \(s.bind(query.pinyin))
+                       OR strpos(zihao_key, \(s.bind(query.contained))) > 0 OR name_key = \(s.bind(query.nameKey)))) r
+            """)
+        s.append(branches.joined(separator: "\nUNION ALL\n"))
+        var seen = Set<Int64>()
+        var candidates: [NameCandidate] = []
+        var former: [NameCandidate] = []
+        var reservations: [NameCandidate] = []
+        let keys = Set(query.zihaoKeys)
+        for row in try await connection.rows(s, logger: logger) {
+            switch try row.text("kind") {
+            case "e":
+                if seen.insert(try row.int64("id")).inserted, let candidate = try entityCandidate(row) { candidates.append(candidate) }
+            case "f":
+                let zihao = SearchText.normalize(try row.text("zihao"))
+                guard try row.text("name_key") == query.nameKey || keys.contains(zihao) || zihao.contains(query.contained)
+                        || han.pinyinKey(zihao) == query.pinyin else { continue }
+                guard let industry = IndustryCode(try row.text("industry_code")), let code = try? CreditCode(validating: try row.text("code")),
+                      let validTo = try row.optionalText("ended").flatMap({ CalendarDate(iso: $0) }) else { continue }
+                let name = try row.text("name")
+                former.append(NameCandidate(source: .formerName, name: name, zihao: try row.text("zihao"),
+                                            industryPhrase: EnterpriseNameParser.standard.parse(name).industry, industry: industry,
+                                            code: code, status: "曾用名", endedOn: validTo.adding(days: 1)))
+            default:
+                if let json = try row.optionalText("reservation"), let reservation = try PostgresNameReservations.reservation(json: json) {
+                    reservations.append(reservation.candidate)
+                }
+            }
+        }
+        return candidates + former + reservations
     }
 
     /// The condition (on `e`) of a `SameIndustryFilter`, its values bound into `s`; `true` without a filter.
@@ -61,36 +93,9 @@ enum PostgresNameCandidates {
             return nil
         }
         let status = try row.text("status")
-        let ended = endedStatuses.contains(status) ? try row.optionalText("status_changed_on").flatMap { CalendarDate(iso: $0) } : nil
-        return NameCandidate(source: .entity, name: try row.text("name"), zihao: try row.text("zihao"), industryPhrase: try row.text("name_industry"),
+        let ended = endedStatuses.contains(status) ? try row.optionalText("ended").flatMap { CalendarDate(iso: $0) } : nil
+        return NameCandidate(source: .entity, name: try row.text("name"), zihao: try row.text("zihao"), industryPhrase: try row.text("phrase"),
                              industry: industry, code: code, status: status, endedOn: ended)
-    }
-
-    /// Former names in the authority that ended on or after `endedSince` and whose 字号 relates to the proposed
-    /// one (equal, contained, containing, same pinyin) or whose name is the same.
-    static func formerNames(_ connection: PostgresConnection, _ query: NameCandidateQuery, logger: Logger) async throws -> [NameCandidate] {
-        var s = SQLStatement()
-        s.append("""
-            SELECT h.name, h.name_key, h.zihao, h.valid_to, e.code, e.industry_code FROM name_history h JOIN entities e ON e.id = h.entity_id
-            WHERE h.authority = \(s.bind(query.authority.description)) AND h.valid_to >= \(s.bind(query.endedSince.description))
-              AND (length(h.zihao) = \(s.bind(Int64(query.contained.count)))::int OR strpos(h.zihao, \(s.bind(query.contained))) > 0
-                   OR strpos(\(s.bind(query.contained)), h.zihao) > 0 OR h.name_key = \(s.bind(query.nameKey)))
-            """)
-        let han = HanTables.standard
-        let keys = Set(query.zihaoKeys)
-        var candidates: [NameCandidate] = []
-        for row in try await connection.rows(s, logger: logger) {
-            let zihao = SearchText.normalize(try row.text("zihao"))
-            guard try row.text("name_key") == query.nameKey || keys.contains(zihao) || zihao.contains(query.contained)
-                    || han.pinyinKey(zihao) == query.pinyin else { continue }
-            guard let industry = IndustryCode(try row.text("industry_code")), let code = try? CreditCode(validating: try row.text("code")),
-                  let validTo = try row.optionalText("valid_to").flatMap({ CalendarDate(iso: $0) }) else { continue }
-            let name = try row.text("name")
-            candidates.append(NameCandidate(source: .formerName, name: name, zihao: try row.text("zihao"),
-                                            industryPhrase: EnterpriseNameParser.standard.parse(name).industry, industry: industry,
-                                            code: code, status: "曾用名", endedOn: validTo.adding(days: 1)))
-        }
-        return candidates
     }
 }
 
@@ -121,16 +126,22 @@ enum PostgresNameReservations {
         return try await connection.firstRow(s, logger: logger).flatMap(reservation)
     }
 
-    /// Active, unexpired reservations in the query's authority whose 字号 relates to the proposed one.
-    static func active(_ connection: PostgresConnection, _ query: NameCandidateQuery, logger: Logger) async throws -> [NameCandidate] {
-        var s = SQLStatement()
-        s.append("""
-            SELECT \(columns) FROM name_reservations
-            WHERE authority = \(s.bind(query.authority.description)) AND state = 'active' AND expires_on > \(s.bind(query.today.description))
-              AND (zihao_key = ANY(\(s.bind(query.zihaoKeys))::text[]) OR zihao_pinyin = \(s.bind(query.pinyin))
-                   OR strpos(zihao_key, \(s.bind(query.contained))) > 0 OR name_key = \(s.bind(query.nameKey)))
-            """)
-        return try await connection.rows(s, logger: logger).compactMap(reservation).map(\.candidate)
+    /// A reservation as `row_to_json` gives it (the candidates statement).
+    struct ReservationJSON: Decodable {
+        let id, name, zihao, industry_phrase, industry_code, type, authority, applicant, reserved_on, expires_on, state: String
+        let needs_preapproval: Bool
+        let state_changed_on: String?
+    }
+
+    static func reservation(json: String) throws -> NameReservation? {
+        let row = try JSONDecoder().decode(ReservationJSON.self, from: Data(json.utf8))
+        guard let type = EntityType(rawValue: row.type), let industry = IndustryCode(row.industry_code), let authority = RegionCode(row.authority),
+              let state = NameReservation.State(rawValue: row.state), let reservedOn = CalendarDate(iso: row.reserved_on),
+              let expiresOn = CalendarDate(iso: row.expires_on) else { return nil }
+        return NameReservation(id: row.id, name: row.name, zihao: row.zihao, industryPhrase: row.industry_phrase, type: type, industry: industry,
+                               authority: authority, applicant: row.applicant, reservedOn: reservedOn, expiresOn: expiresOn,
+                               needsPreapproval: row.needs_preapproval, state: state,
+                               stateChangedOn: row.state_changed_on.flatMap { CalendarDate(iso: $0) })
     }
 
     static func reservation(_ row: ResultRow) throws -> NameReservation? {

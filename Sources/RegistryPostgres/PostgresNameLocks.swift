@@ -5,8 +5,9 @@ import RegistryStore
 /// Serialises check-and-write transactions whose names could conflict, and only those.
 ///
 /// A proposed name conflicts with names in its authority whose 字号 equals, sounds like, contains or is contained
-/// in its own, or with the same name. Each such pair shares a key here: a character of the 字号 (equal and
-/// containing 字号 share their characters), the 字号's whole toneless pinyin (homophones), or the name. Before
+/// in its own, or with the same name. Each such pair shares a key here: a substring of two or more characters of
+/// the 字号, the whole 字号 included (a 字号 contained in another is one of the other's substrings), the 字号's whole
+/// toneless pinyin (homophones), or the name. Before
 /// reading candidates, a reservation or a completion takes a transaction-level advisory lock on each of its
 /// keys (sorted, so two transactions never wait for each other in a cycle); the locks are released at commit.
 /// Two counters registering unrelated names never wait for each other; two registering related names run one
@@ -15,7 +16,15 @@ import RegistryStore
 enum PostgresNameLocks {
     static func keys(_ query: NameCandidateQuery) -> [Int64] {
         let authority = query.authority.description
-        var tokens = Set(query.contained.map { "c:" + String($0) })
+        let characters = Array(query.contained)
+        var tokens: Set<String> = []
+        if characters.count >= 2 {
+            for length in 2...characters.count {
+                for start in 0...(characters.count - length) { tokens.insert("z:" + String(characters[start..<(start + length)])) }
+            }
+        } else {
+            tokens.insert("z:" + query.contained)
+        }
         tokens.insert("p:" + query.pinyin)
         tokens.insert("n:" + query.nameKey)
         if query.contained.isEmpty { tokens.insert("a:") }

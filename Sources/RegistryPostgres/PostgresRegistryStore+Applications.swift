@@ -11,7 +11,7 @@ extension PostgresRegistryStore {
                 number: try await PostgresApplicationRecord.nextNumber(connection, receivedOn: new.receivedAt.chinaDay, logger: logger),
                 request: new.request, version: 1, state: .underReview, acceptedBy: new.acceptedBy, receivedAt: new.receivedAt,
                 submittedAt: new.receivedAt, deadline: new.deadline, reviews: [], completedAt: nil, code: nil)
-            try await PostgresApplicationRecord.insert(connection, application, logger: logger)
+            try PostgresApplicationRecord.insert(journal, application)
             journal.audit(actor, action: "application.accept.\(new.request.kind.rawValue)", target: application.number, at: new.receivedAt)
             return application
         }
@@ -46,13 +46,13 @@ extension PostgresRegistryStore {
             }
             do throws(ApplicationError) { try application.record(review) } catch { throw StoreError.application(error) }
             try before(.review)
-            try await PostgresApplicationRecord.insertReview(connection, number: number, review, logger: logger)
+            try PostgresApplicationRecord.insertReview(journal, number: number, review)
             journal.audit(actor, action: "application.\(review.decision.rawValue).\(review.department.rawValue)", target: number, at: review.at)
             if application.isFullyApproved {
                 try await Self.complete(connection, journal, &application, plan: plan(application), actor: actor, at: review.at, logger: logger,
                                         before: before)
             }
-            try await PostgresApplicationRecord.update(connection, application, logger: logger)
+            PostgresApplicationRecord.update(journal, application)
             return application
         }
     }
@@ -67,8 +67,7 @@ extension PostgresRegistryStore {
                 let reasons = check.findings.filter { $0.severity == .reject }.map(\.message)
                     + check.conflicts.filter { $0.severity == .block }.map(\.message)
                 application.returnAtCompletion(reasons: ["名称复核未通过"] + reasons, at: instant)
-                try await PostgresApplicationRecord.insertReview(connection, number: application.number,
-                                                                 application.reviews[application.reviews.count - 1], logger: logger)
+                try PostgresApplicationRecord.insertReview(journal, number: application.number, application.reviews[application.reviews.count - 1])
                 journal.audit(actor, action: "application.return.name-recheck", target: application.number, at: instant)
                 return
             }
@@ -77,7 +76,7 @@ extension PostgresRegistryStore {
         switch application.request {
         case .establishment:
             guard let draft = plan.draft else { throw StoreError.backend("an establishment's plan has no draft") }
-            new = try await registerEntity(connection, draft, logger: logger, before: before)
+            new = try await registerEntity(connection, draft, journal: journal, logger: logger, before: before)
             (code, change, old) = (new.entity.code, "registered", nil)
         case .change(let form):
             old = try await PostgresDossierReader.load(connection, form.code, logger: logger, lock: true).dossier
@@ -93,9 +92,10 @@ extension PostgresRegistryStore {
         }
         if let reservation = application.request.reservationID {
             try before(.reservation)
-            var consume = SQLStatement("UPDATE name_reservations SET state = 'consumed', state_changed_on = ")
-            consume.append(consume.bind(instant.chinaDay.description) + " WHERE id = " + consume.bind(reservation) + " AND state IN ('active', 'expired')")
-            try await connection.run(consume, logger: logger)
+            let day = instant.chinaDay.description
+            journal.update { s in
+                "UPDATE name_reservations SET state = 'consumed', state_changed_on = \(s.bind(day)) WHERE id = \(s.bind(reservation)) AND state IN ('active', 'expired')"
+            }
         }
         try before(.audit)
         journal.audit(actor, action: "registration.\(application.kind.rawValue)", target: code.rawValue, at: instant)
@@ -118,8 +118,8 @@ extension PostgresRegistryStore {
                 throw StoreError.applicationNotFound(number)
             }
             do throws(ApplicationError) { try application.correct(with: request, at: instant, deadline: deadline) } catch { throw StoreError.application(error) }
-            try await PostgresApplicationRecord.insertVersion(connection, application, logger: logger)
-            try await PostgresApplicationRecord.update(connection, application, logger: logger)
+            try PostgresApplicationRecord.insertVersion(journal, application)
+            PostgresApplicationRecord.update(journal, application)
             journal.audit(actor, action: "application.correct", target: number, at: instant)
             return application
         }
@@ -157,13 +157,9 @@ extension PostgresRegistryStore {
 
     public func applicationsDue(through day: CalendarDate, limit: Int) async throws(StoreError) -> [Application] {
         try await transaction(.repeatableRead) { connection, logger in
-            var s = SQLStatement("SELECT * FROM applications WHERE state = 'under-review' AND deadline <= ")
-            s.append(s.bind(day.description) + " ORDER BY deadline, number LIMIT " + s.bind(Int64(limit)))
-            var applications: [Application] = []
-            for row in try await connection.rows(s, logger: logger) {
-                applications.append(try await PostgresApplicationRecord.application(connection, row, logger: logger))
-            }
-            return applications
+            var s = SQLStatement(PostgresApplicationRecord.selectApplications + " WHERE a.state = 'under-review' AND a.deadline <= ")
+            s.append(s.bind(day.description) + " ORDER BY a.deadline, a.number LIMIT " + s.bind(Int64(limit)))
+            return try await connection.rows(s, logger: logger).map(PostgresApplicationRecord.application)
         }
     }
 

@@ -18,6 +18,7 @@ extension PostgresRegistryStore {
             // Into an empty registry the trigram index is cheaper to build once than to maintain row by row.
             if wasEmpty { try await connection.run("DROP INDEX IF EXISTS search_documents_trigrams", logger: logger) }
             var terms: [SearchText.PackedTerm: Int] = [:]
+            var phrases: [String: Int] = [:]
             var highestSequence = -1
             var imported = 0
             for batch in 0..<batches {
@@ -31,6 +32,7 @@ extension PostgresRegistryStore {
                     let rows = DossierRows(dossier, id: id)
                     for index in sets.indices { sets[index].rows += rows.sets[index].rows }
                     for term in rows.terms { terms[term, default: 0] += 1 }
+                    for phrase in rows.phrases { phrases[phrase, default: 0] += 1 }
                     highestSequence = max(highestSequence, rows.sequence ?? -1)
                 }
                 for set in sets { try await set.copy(connection, logger: logger) }
@@ -39,14 +41,17 @@ extension PostgresRegistryStore {
             }
             var counts = RowSet("search_term_counts", ["term", "documents"])
             for (term, documents) in terms { counts.append([.text(term.text), .integer(Int64(documents))]) }
+            var phraseCounts = RowSet("search_phrase_counts", ["term", "documents"])
+            for (phrase, documents) in phrases { phraseCounts.append([.text(phrase), .integer(Int64(documents))]) }
             if wasEmpty {
                 try await counts.copy(connection, logger: logger)
+                try await phraseCounts.copy(connection, logger: logger)
                 try await connection.run("""
                     CREATE INDEX search_documents_trigrams ON search_documents USING gin (document gin_trgm_ops)
                     """, logger: logger)
             } else {
                 var deltas = RowSet("search_term_deltas", ["term", "delta"])
-                deltas.rows = counts.rows
+                deltas.rows = counts.rows + phraseCounts.rows
                 try await deltas.copy(connection, logger: logger)
             }
             if highestSequence >= 0 {
@@ -66,7 +71,7 @@ extension PostgresRegistryStore {
     public func register(_ draft: EntityDraft) async throws(StoreError) -> EntityDossier {
         try await transaction { connection, logger in
             let journal = PostgresJournal()
-            let dossier = try await Self.registerEntity(connection, draft, logger: logger)
+            let dossier = try await Self.registerEntity(connection, draft, journal: journal, logger: logger)
             journal.change(code: dossier.entity.code, change: "registered", old: nil, new: try ChangeFeedJSON.encode(dossier),
                            at: Instant(day: draft.establishedOn))
             try await journal.flush(connection, logger: logger)
@@ -74,31 +79,28 @@ extension PostgresRegistryStore {
         }
     }
 
-    /// Allocates the draft's code and writes the whole dossier and its search index in one statement; `before`
-    /// runs ahead of each write (fault injection). The caller holds the transaction.
-    static func registerEntity(_ connection: PostgresConnection, _ draft: EntityDraft, logger: Logger,
+    /// Allocates the draft's code and adds the whole dossier and its search index to the transaction's last writes
+    /// (`journal`); `before` runs ahead of each write (fault injection). The caller holds the transaction.
+    ///
+    /// Codes come from a sequence (no row stays locked while this registration commits). A code an import took
+    /// earlier makes the insert a unique violation on `entities.subject_id`, and the transaction runs again with the
+    /// next value (`PostgresRegistryStore.isTransient`).
+    static func registerEntity(_ connection: PostgresConnection, _ draft: EntityDraft, journal: PostgresJournal, logger: Logger,
                                before: (CompletionStep) throws -> Void = { _ in }) async throws -> EntityDossier {
         try before(.code)
-        var code: CreditCode
-        repeat {
-            // A sequence: no row stays locked while this registration commits.
-            let sequence = try await connection.firstRow(SQLStatement("SELECT nextval('code_sequence') AS n"), logger: logger)?.int("n") ?? 0
-            do {
-                code = try CodeAllocator.creditCode(type: draft.type, authority: draft.authority, sequence: sequence)
-            } catch {
-                throw StoreError.sequenceExhausted
-            }
-            var taken = SQLStatement("SELECT EXISTS (SELECT 1 FROM entities WHERE subject_id = ")
-            taken.append(taken.bind(code.organizationCode.rawValue) + ") AS taken")
-            guard try await connection.firstRow(taken, logger: logger)?.bool("taken") == true else { break }
-        } while true
+        guard let next = try await connection.firstRow(SQLStatement("SELECT nextval('code_sequence') AS code, nextval('entity_ids') AS id"), logger: logger)
+        else { throw StoreError.backend("no sequence values") }
+        let code: CreditCode
+        do {
+            code = try CodeAllocator.creditCode(type: draft.type, authority: draft.authority, sequence: try next.int("code"))
+        } catch {
+            throw StoreError.sequenceExhausted
+        }
         let dossier = draft.dossier(code: code)
-        let id = try await connection.firstRow(SQLStatement("SELECT nextval('entity_ids') AS id"), logger: logger)?.int64("id") ?? 0
-        let rows = DossierRows(dossier, id: id)
+        let rows = DossierRows(dossier, id: try next.int64("id"))
         for step in [CompletionStep.entity, .license, .tax, .statistics, .nameHistory, .searchIndex] { try before(step) }
-        var sets = rows.sets
-        sets.append(termDeltas(rows.terms.map(\.text), delta: 1))
-        if let insert = RowSet.insertAll(sets) { try await connection.run(insert, logger: logger) }
+        for set in rows.sets { journal.insert(set) }
+        journal.insert(termDeltas(rows.terms.map(\.text) + rows.phrases, delta: 1))
         return dossier
     }
 
@@ -141,7 +143,7 @@ extension PostgresRegistryStore {
     public func eraseRegistry() async throws(StoreError) {
         try await transaction { connection, logger in
             try await connection.run("""
-                TRUNCATE search_term_counts, search_term_deltas, search_documents, search_grams, name_history, zihao_grams,
+                TRUNCATE search_term_counts, search_phrase_counts, search_term_deltas, search_documents, search_grams, name_history, zihao_grams,
                     application_reviews, application_versions, applications, change_feed, change_feed_pending, name_reservations,
                     statistics_registrations, tax_registrations, business_licenses, entities
                 """, logger: logger)

@@ -10,12 +10,13 @@ extension PostgresRegistryStore {
     public func importTransfer(next: @escaping @Sendable () async throws -> RegistryTransfer.Chunk?,
                                summary: @escaping @Sendable () async throws -> RegistryTransfer.Summary) async throws(StoreError) -> RegistryTransfer.Summary {
         try await transaction { connection, logger in
-            for table in RegistryTransfer.tables.map(\.name) + ["change_feed_pending", "audit_pending"] {
+            for table in RegistryTransfer.tables.map(\.name) + ["change_feed_pending", "audit_pending", "search_phrase_counts", "search_term_deltas"] {
                 if try await connection.firstRow(SQLStatement("SELECT count(*) AS n FROM (SELECT 1 FROM \(table) LIMIT 1) t"), logger: logger)?.int("n") ?? 0 > 0 {
                     throw StoreError.conflict("the target database is not empty (\(table) has rows); migrate-data copies into an empty registry only")
                 }
             }
             try await connection.run("DROP INDEX IF EXISTS search_documents_trigrams", logger: logger)
+            var phrases: [String: Int] = [:]  // the 5–6-character counts SQLite does not keep
             while let chunk = try await next() {
                 var set = RowSet(chunk.table.name, chunk.table.columns)
                 set.rows = chunk.rows.map { $0.map(Self.fieldValue) }
@@ -25,10 +26,14 @@ extension PostgresRegistryStore {
                     for row in chunk.rows {
                         guard case .integer(let key) = row[0], case .text(let document) = row[1] else { continue }
                         for gram in DossierRows.searchGrams(ofDocument: document) { grams.append([.text(gram), .integer(key)]) }
+                        for phrase in DossierRows.phrases(ofDocument: document) { phrases[phrase, default: 0] += 1 }
                     }
                     try await grams.copy(connection, logger: logger)
                 }
             }
+            var phraseCounts = RowSet("search_phrase_counts", ["term", "documents"])
+            for (phrase, documents) in phrases { phraseCounts.append([.text(phrase), .integer(Int64(documents))]) }
+            try await phraseCounts.copy(connection, logger: logger)
             try await connection.run("CREATE INDEX search_documents_trigrams ON search_documents USING gin (document gin_trgm_ops)", logger: logger)
             let source = try await summary()
             try await Self.continueSequences(connection, from: source, logger: logger)

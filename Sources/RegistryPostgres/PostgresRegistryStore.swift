@@ -121,10 +121,8 @@ public final class PostgresRegistryStore: RegistryStore {
             if let idempotency, let reply = try await PostgresJournal.replay(connection, idempotency.key, logger: logger) { return .replayed(reply) }
             let journal = PostgresJournal()
             let value = try await body(connection, journal, logger)
+            if let idempotency, let reply = try idempotency.render(value) { journal.record(idempotency.key, reply, at: instant) }
             try await journal.flush(connection, logger: logger)
-            if let idempotency, let reply = try idempotency.render(value) {
-                try await PostgresJournal.record(connection, idempotency.key, reply, at: instant, logger: logger)
-            }
             return .fresh(value)
         }
     }
@@ -138,7 +136,9 @@ public final class PostgresRegistryStore: RegistryStore {
     static func isTransient(_ error: any Error) -> Bool {
         guard let state = sqlState(error) else { return false }
         // A concurrent first use of the same idempotency key: run again, and find its reply.
-        if state == "23505", (error as? PSQLError)?.serverInfo?[.constraintName] == "idempotency_keys_pkey" { return true }
+        // A code an import took earlier (the sequence moves on when the transaction runs again).
+        let constraint = (error as? PSQLError)?.serverInfo?[.constraintName]
+        if state == "23505", constraint == "idempotency_keys_pkey" || constraint == "entities_by_subject_id" { return true }
         return state == "40001" || state == "40P01"
     }
 

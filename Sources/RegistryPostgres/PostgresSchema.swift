@@ -144,6 +144,12 @@ enum PostgresSchema {
             term TEXT COLLATE "C" PRIMARY KEY,
             documents INTEGER NOT NULL CHECK (documents >= 0)
         );
+        -- Document frequencies of 5- and 6-character terms (PostgreSQL only): exact totals for such queries in one
+        -- lookup, where counting LIKE matches through pg_trgm would intersect huge posting lists (有限公司…).
+        CREATE TABLE search_phrase_counts (
+            term TEXT COLLATE "C" PRIMARY KEY,
+            documents INTEGER NOT NULL CHECK (documents >= 0)
+        );
         -- Registrations append +1/-1 rows here instead of updating hot counters (有限, 公司…) that every
         -- concurrent registration would queue on; folded into search_term_counts by the sequencer.
         CREATE TABLE search_term_deltas (

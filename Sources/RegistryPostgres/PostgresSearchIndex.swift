@@ -29,8 +29,8 @@ enum PostgresSearchIndex {
         var grams = RowSet("search_grams", ["gram", "search_key"])
         for gram in DossierRows.searchGrams(ofDocument: document) { grams.append([.text(gram), .integer(newKey)]) }
         sets.append(grams)
-        let oldTerms = old.map(SearchText.countedTerms(ofDocument:)) ?? []
-        let newTerms = SearchText.countedTerms(ofDocument: document)
+        let oldTerms = old.map(DossierRows.countedTerms(ofDocument:)) ?? []
+        let newTerms = DossierRows.countedTerms(ofDocument: document)
         var deltas = PostgresRegistryStore.termDeltas(newTerms.subtracting(oldTerms).sorted(), delta: 1)
         deltas.rows += PostgresRegistryStore.termDeltas(oldTerms.subtracting(newTerms).sorted(), delta: -1).rows
         sets.append(deltas)

@@ -11,7 +11,7 @@ import RegistryStore
 /// `change_feed` (sequence numbers continue without gaps) and `audit_log` (each entry hashed onto the previous).
 /// So the feed has no holes a reader could skip past, the audit chain stays one line however many counters
 /// commit at once, and a snapshot taken right after a sequencing run (still under the lock) is exactly at a feed
-/// sequence number.
+/// sequence number. It also folds the search index's term-frequency deltas into their counts.
 enum PostgresSequencer {
     /// Runs inside the caller's transaction (or session) holding nothing; takes the exclusive lock for the
     /// transaction when `transactionLock`, otherwise expects the caller to hold it.
@@ -26,6 +26,15 @@ enum PostgresSequencer {
             FROM change_feed_pending ORDER BY id
             """, logger: logger)
         try await connection.run("DELETE FROM change_feed_pending", logger: logger)
+        // Fold the term-frequency deltas committed so far into the counts (readers add the rest).
+        try await connection.run("""
+            WITH d AS (DELETE FROM search_term_deltas RETURNING term, delta),
+                 g AS (SELECT term, sum(delta)::int AS delta FROM d GROUP BY term),
+                 a AS (INSERT INTO search_term_counts (term, documents) SELECT term, delta FROM g WHERE length(term) <= 4 AND left(term, 1) <> U&'\\E000'
+                       ON CONFLICT (term) DO UPDATE SET documents = search_term_counts.documents + excluded.documents)
+            INSERT INTO search_phrase_counts (term, documents) SELECT term, delta FROM g WHERE length(term) > 4 OR left(term, 1) = U&'\\E000'
+            ON CONFLICT (term) DO UPDATE SET documents = search_phrase_counts.documents + excluded.documents
+            """, logger: logger)
     }
 
     static func chainAudit(_ connection: PostgresConnection, logger: Logger) async throws {

@@ -98,6 +98,9 @@ struct PostgresSearchParityTests {
                 _ = try await sqlite.changeStatus(dossier.entity.code, to: .deregistered, on: Self.today)
                 _ = try await postgres.changeStatus(dossier.entity.code, to: .deregistered, on: Self.today)
             }
+            for text in ["紫霞", "长沙市"] { try await Self.expectSamePages(text, sqlite: sqlite, postgres: postgres, allPages: false) }
+            // Reading the feed runs the sequencer, which folds the term-frequency deltas into their counts: totals stay.
+            _ = try await postgres.changes(after: 0, limit: 1)
             var changed = ["紫霞", "紫霞长沙"]
             for dossier in dossiers.prefix(80) { changed.append(String(SearchText.normalize(dossier.entity.name).prefix(4))) }
             for text in changed { try await Self.expectSamePages(text, sqlite: sqlite, postgres: postgres, allPages: true) }

@@ -57,12 +57,18 @@ struct BenchRegistrations: AsyncParsableCommand {
         if let source { try FileManager.default.copyItem(atPath: source, toPath: path) }
         let store = try SQLiteRegistryStore(path: path, groupCommit: groupCommit)
         try await store.migrate()
+        return try await Self.measure(store, label: groupCommit ? "group commit" : "one transaction each", applications: applications,
+                                      clients: clients, run: UInt64(Date().timeIntervalSince1970) &* 7_919 &+ (groupCommit ? 1 : 0))
+    }
+
+    /// Accepts `applications` applications with two approvals each (not timed), then completes them with `clients`
+    /// concurrent reviewers giving the last approval; prints one line and returns completed registrations/s.
+    static func measure<Store: RegistryStore>(_ store: Store, label: String, applications: Int, clients: Int, run: UInt64) async throws -> Double {
         let now = RegistryClock.now()
         let registrar = Registrar(store: store, now: { now })
         let actor = Actor(label: "bench", role: "clerk", requestID: nil)
         // Setup (not timed): accepted applications with two approvals each, distinct 字号 per run.
-        let run = UInt64(Date().timeIntervalSince1970) &* 7_919 &+ (groupCommit ? 1 : 0)
-        let numbers: [String] = try await forEachClient(count: applications) { index -> String? in
+        let numbers: [String] = try await forEachClient(count: applications, clients: clients) { index -> String? in
             var random = SplitMix64(seed: run &+ UInt64(index))
             let alphabet = Array("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
             let zihao = String((0..<4).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
@@ -81,7 +87,7 @@ struct BenchRegistrations: AsyncParsableCommand {
         let clock = ContinuousClock()
         let cpuBefore = Self.cpuSeconds()
         let started = clock.now
-        let latencies: [Double] = try await forEachClient(count: numbers.count) { index -> Double? in
+        let latencies: [Double] = try await forEachClient(count: numbers.count, clients: clients) { index -> Double? in
             let begun = clock.now
             _ = try await registrar.review(number: numbers[index], department: .statistics, decision: .approve, reasons: [], version: nil,
                                            role: .reviewerStatistics, actor: actor, idempotency: nil)
@@ -98,7 +104,7 @@ struct BenchRegistrations: AsyncParsableCommand {
         }
         let (p50, p99) = BenchSearch.percentiles(latencies)
         let rate = Double(completed.count) / seconds
-        print(String(format: "%@\t%d\t%d\t%.2f\t%.0f\t%.2f\t%.2f\t%.2f", groupCommit ? "group commit" : "one transaction each", clients,
+        print(String(format: "%@\t%d\t%d\t%.2f\t%.0f\t%.2f\t%.2f\t%.2f", label, clients,
                      completed.count, seconds, rate, p50, p99, cpu))
         return rate
     }
@@ -111,7 +117,7 @@ struct BenchRegistrations: AsyncParsableCommand {
     }
 
     /// Runs `work(0..<count)` on `clients` concurrent tasks (index i on task i % clients); the non-nil results.
-    func forEachClient<T: Sendable>(count: Int, _ work: @escaping @Sendable (Int) async throws -> T?) async throws -> [T] {
+    static func forEachClient<T: Sendable>(count: Int, clients: Int, _ work: @escaping @Sendable (Int) async throws -> T?) async throws -> [T] {
         try await withThrowingTaskGroup(of: [(Int, T)].self) { group in
             for client in 0..<clients {
                 group.addTask {
