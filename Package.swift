@@ -98,11 +98,25 @@ let package = Package(
             dependencies: ["RegistrySQLite", "RegistryStore", "RegistryService", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        // The same contract and service-level cases against PostgreSQL: enabled by YIZHAO_TEST_POSTGRES (a server URL
-        // whose role may create databases), skipped otherwise.
+        // Test fixtures shared by the suites: the backends a suite is parameterised over, throwaway PostgreSQL databases.
+        .target(
+            name: "RegistryTestSupport",
+            dependencies: ["RegistryPostgres", "RegistrySQLite", "RegistryStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/RegistryTestSupport",
+            swiftSettings: strict
+        ),
+        // The store contract and the service-level suites, parameterised over the backends (PostgreSQL when
+        // YIZHAO_TEST_POSTGRES names a server whose role may create databases).
+        .testTarget(
+            name: "RegistryServiceTests",
+            dependencies: ["RegistryTestSupport", "RegistryService", "RegistryStore", "RegistrySQLite", "RegistryPostgres"],
+            swiftSettings: strict
+        ),
+        // What only PostgreSQL has: its locale check, search parity with SQLite, moving a registry onto it.
         .testTarget(
             name: "RegistryPostgresTests",
-            dependencies: ["RegistryPostgres", "RegistrySQLite", "RegistryStore", "RegistryService", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["RegistryTestSupport", "RegistryPostgres", "RegistrySQLite", "RegistryStore", "RegistryService",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -27,8 +27,8 @@ extension PostgresRegistryStore {
                     try? await leader.run(SQLStatement("SELECT pg_advisory_unlock(\(LockKey.journal))"), logger: logger)
                     throw error
                 }
-                defer { Task { try? await leader.run("ROLLBACK", logger: logger) } }
-                return try await withThrowingTaskGroup(of: (Int, T).self) { group in
+                do {
+                    return try await withThrowingTaskGroup(of: (Int, T).self) { group in
                     group.addTask {
                         let source = PostgresSnapshotSource(connection: leader, logger: logger, head: head)
                         return (0, await onDedicatedThread { body(0, source) })
@@ -37,14 +37,19 @@ extension PostgresRegistryStore {
                         group.addTask {
                             try await client.withConnection { connection in
                                 try await connection.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-                                var set = SQLStatement("SET TRANSACTION SNAPSHOT ")
-                                // SET takes no parameters: the id comes from pg_export_snapshot and is quoted as a literal.
-                                set.append("'" + snapshot.filter { $0.isLetter || $0.isNumber || $0 == "-" } + "'")
-                                try await connection.run(set, logger: logger)
-                                let source = PostgresSnapshotSource(connection: connection, logger: logger, head: head)
-                                let result = await onDedicatedThread { body(part, source) }
-                                try await connection.run("ROLLBACK", logger: logger)
-                                return (part, result)
+                                do {
+                                    var set = SQLStatement("SET TRANSACTION SNAPSHOT ")
+                                    // SET takes no parameters: the id comes from pg_export_snapshot and is quoted as a literal.
+                                    set.append("'" + snapshot.filter { $0.isLetter || $0.isNumber || $0 == "-" } + "'")
+                                    try await connection.run(set, logger: logger)
+                                    let source = PostgresSnapshotSource(connection: connection, logger: logger, head: head)
+                                    let result = await onDedicatedThread { body(part, source) }
+                                    try await connection.run("ROLLBACK", logger: logger)
+                                    return (part, result)
+                                } catch {
+                                    try? await connection.run("ROLLBACK", logger: logger)
+                                    throw error
+                                }
                             }
                         }
                     }
@@ -52,6 +57,11 @@ extension PostgresRegistryStore {
                     for try await (part, result) in group { results[part] = result }
                     try await leader.run("ROLLBACK", logger: logger)
                     return (0..<max(parts, 1)).compactMap { results[$0] }
+                    }
+                } catch {
+                    // The connection goes back to the pool: never with the snapshot's transaction still open.
+                    try? await leader.run("ROLLBACK", logger: logger)
+                    throw error
                 }
             }
         } catch {

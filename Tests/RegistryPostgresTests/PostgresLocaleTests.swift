@@ -1,5 +1,6 @@
 import RegistryPostgres
 import RegistryStore
+import RegistryTestSupport
 import Testing
 
 /// pg_trgm makes no trigrams from Chinese under a C character type: such a database is refused at start-up with

@@ -4,6 +4,7 @@ import RegistryPostgres
 import RegistryService
 import RegistrySQLite
 import RegistryStore
+import RegistryTestSupport
 import Testing
 
 /// PostgreSQL search returns what SQLite search returns — the same entities, tiers, order, totals and cursors —

@@ -4,6 +4,7 @@ import RegistryPostgres
 import RegistryService
 import RegistrySQLite
 import RegistryStore
+import RegistryTestSupport
 import Synchronization
 import Testing
 

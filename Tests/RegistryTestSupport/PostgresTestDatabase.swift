@@ -6,15 +6,15 @@ import RegistryStore
 
 /// Throwaway databases on the server named by `YIZHAO_TEST_POSTGRES` (`.ci/run` starts one with
 /// `scripts/pg-cluster.sh`); each test gets a fresh, migrated, empty registry of its own.
-enum PostgresTestDatabase {
+public enum PostgresTestDatabase {
     /// The server's URL, or nil when the PostgreSQL suites are to be skipped.
-    static let url: String? = ProcessInfo.processInfo.environment["YIZHAO_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    public static let url: String? = ProcessInfo.processInfo.environment["YIZHAO_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// Whether the PostgreSQL suites run.
-    static var enabled: Bool { url != nil }
+    public static var enabled: Bool { url != nil }
 
     /// Creates a database with a UTF-8 character type (`ctype` to test the refusal of another) and returns its location.
-    static func create(ctype: String = "C.UTF-8") async throws -> PostgresLocation {
+    public static func create(ctype: String = "C.UTF-8") async throws -> PostgresLocation {
         let server = try PostgresLocation(url: url ?? "")
         let name = "yizhao_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         let admin = PostgresClient(configuration: server.with(database: "postgres").clientConfiguration(connections: 1))
@@ -29,7 +29,7 @@ enum PostgresTestDatabase {
     }
 
     /// Drops a database made by `create` (closing its connections).
-    static func drop(_ location: PostgresLocation) async throws {
+    public static func drop(_ location: PostgresLocation) async throws {
         let admin = PostgresClient(configuration: location.with(database: "postgres").clientConfiguration(connections: 1))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await admin.run() }
@@ -39,7 +39,7 @@ enum PostgresTestDatabase {
     }
 
     /// Runs `body` with a fresh, migrated store, then shuts it down and drops its database.
-    static func withStore<T>(failsBefore: @escaping @Sendable (CompletionStep) -> Bool = { _ in false },
+    public static func withStore<T>(failsBefore: @escaping @Sendable (CompletionStep) -> Bool = { _ in false },
                              _ body: (PostgresRegistryStore) async throws -> T) async throws -> T {
         let store = try await self.store(failsBefore: failsBefore)
         do {
@@ -55,7 +55,7 @@ enum PostgresTestDatabase {
     }
 
     /// A fresh, migrated store.
-    static func store(failsBefore: @escaping @Sendable (CompletionStep) -> Bool = { _ in false }) async throws -> PostgresRegistryStore {
+    public static func store(failsBefore: @escaping @Sendable (CompletionStep) -> Bool = { _ in false }) async throws -> PostgresRegistryStore {
         let store = PostgresRegistryStore(location: try await create(), connections: 12, failsBefore: failsBefore)
         try await store.migrate()
         return store

@@ -1,13 +1,13 @@
 import Foundation
-import GRDB
 import RegistryCore
 import RegistryService
-import RegistrySQLite
 import RegistryStore
+import RegistryTestSupport
 import Testing
 
-/// Snapshots (SPEC §5): consistent while registrations go on, equal to the registry at their sequence number (a
-/// snapshot plus the change feed reproduces the next one), verified offline, and every tampering named.
+/// Snapshots (SPEC §5), on every backend: consistent while registrations go on, equal to the registry at their
+/// sequence number (a snapshot plus the change feed reproduces the next one), verified offline, and every tampering
+/// named.
 struct SnapshotTests {
     static let signer = try! LicenseSigner(rawPrivateKey: LicenseSigner.generateRawPrivateKey())
     static let auditor = Actor(label: "审计 王敏", role: "auditor", requestID: nil)
@@ -16,15 +16,20 @@ struct SnapshotTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-snapshot-\(label)-\(UUID().uuidString)")
     }
 
-    /// A small seeded registry.
-    static func seededStore() async throws -> SQLiteRegistryStore {
-        let store = try await TemporaryStore.make("snapshot")
-        try await RegistrySeeder(store: store).seed(count: 400, seed: 11, today: TemporaryStore.today)
-        return store
+    /// Runs `body` with a small seeded registry of `backend`.
+    static func withSeededStore(_ backend: TestBackend, _ body: (any RegistryStore) async throws -> Void) async throws {
+        try await backend.withStore { store in
+            try await seed(store)
+            try await body(store)
+        }
+    }
+
+    static func seed<Store: RegistryStore>(_ store: Store) async throws {
+        try await RegistrySeeder(store: store).seed(count: 400, seed: 11, today: TestBackend.today)
     }
 
     /// Registers `count` entities through the full flow (accept, three approvals), 4 at a time.
-    static func register(_ count: Int, in store: SQLiteRegistryStore, tag: String) async throws {
+    static func register<Store: RegistryStore>(_ count: Int, in store: Store, tag: String) async throws {
         let registrar = Registrar(store: store, now: { ContractFixtures.instant })
         let actor = Actor(label: "窗口", role: "clerk", requestID: nil)
         let alphabet = Array("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳未申酉戌亥")  // no two read alike
@@ -53,7 +58,7 @@ struct SnapshotTests {
         }
     }
 
-    static func export(_ store: SQLiteRegistryStore, to directory: URL, personal: Bool = false) async throws -> SnapshotManifest {
+    static func export<Store: RegistryStore>(_ store: Store, to directory: URL, personal: Bool = false) async throws -> SnapshotManifest {
         try await SnapshotExporter(store: store, signer: signer, now: { ContractFixtures.instant })
             .export(to: directory, includePersonalIDs: personal, actor: auditor).freshValue.manifest
     }
@@ -69,8 +74,12 @@ struct SnapshotTests {
         return grouped
     }
 
-    @Test func aSnapshotDuringRegistrationsIsTheRegistryAtItsSequenceAndTheFeedReproducesTheNext() async throws {
-        let store = try await Self.seededStore()
+    @Test(arguments: TestBackend.available)
+    func aSnapshotDuringRegistrationsIsTheRegistryAtItsSequenceAndTheFeedReproducesTheNext(_ backend: TestBackend) async throws {
+        try await Self.withSeededStore(backend) { store in try await Self.aSnapshotDuringRegistrationsIsTheRegistryAtItsSequenceAndTheFeedReproducesTheNextBody(store) }
+    }
+
+    static func aSnapshotDuringRegistrationsIsTheRegistryAtItsSequenceAndTheFeedReproducesTheNextBody<Store: RegistryStore>(_ store: Store) async throws {
         let seedCodes = Set(try Self.linesByCode(try await {
             let first = Self.directory("seed")
             _ = try await Self.export(store, to: first)
@@ -85,7 +94,7 @@ struct SnapshotTests {
         // A rename and a deregistration after it, then snapshot 3.
         let renamed = try #require(seedCodes.sorted().first.flatMap { try? CreditCode(validating: $0) })
         _ = try await store.rename(renamed, to: "长沙新名网络科技有限公司", parts: NameParts(region: "长沙", zihao: "新名", industry: "网络科技", form: "有限公司"),
-                                   on: TemporaryStore.today)
+                                   on: TestBackend.today)
         try await Self.register(8, in: store, tag: "乙")
         let after = Self.directory("after")
         let last = try await Self.export(store, to: after)
@@ -126,8 +135,12 @@ struct SnapshotTests {
         }
     }
 
-    @Test func verificationNamesEveryTampering() async throws {
-        let store = try await Self.seededStore()
+    @Test(arguments: TestBackend.available)
+    func verificationNamesEveryTampering(_ backend: TestBackend) async throws {
+        try await Self.withSeededStore(backend) { store in try await Self.verificationNamesEveryTamperingBody(store) }
+    }
+
+    static func verificationNamesEveryTamperingBody<Store: RegistryStore>(_ store: Store) async throws {
         let original = Self.directory("original")
         _ = try await Self.export(store, to: original)
         #expect(SnapshotVerifier.verify(original, trustedKey: Self.signer.publicKeyBase64).isValid)
@@ -197,8 +210,12 @@ struct SnapshotTests {
         #expect(SnapshotVerifier.verify(original, previous: next).problems.contains { $0.check == "chain" })
     }
 
-    @Test func personalIDsAreMaskedUnlessRequested() async throws {
-        let store = try await Self.seededStore()
+    @Test(arguments: TestBackend.available)
+    func personalIDsAreMaskedUnlessRequested(_ backend: TestBackend) async throws {
+        try await Self.withSeededStore(backend) { store in try await Self.personalIDsAreMaskedUnlessRequestedBody(store) }
+    }
+
+    static func personalIDsAreMaskedUnlessRequestedBody<Store: RegistryStore>(_ store: Store) async throws {
         let masked = Self.directory("masked")
         let unmasked = Self.directory("unmasked")
         let maskedManifest = try await Self.export(store, to: masked)
@@ -221,57 +238,17 @@ struct SnapshotTests {
         #expect(audit == ["snapshot.export", "snapshot.export+personal-ids"])
     }
 
-    @Test func aFailedExportRecordsNothingAndAFullDirectoryIsRefused() async throws {
-        let store = try await Self.seededStore()
+    @Test(arguments: TestBackend.available)
+    func aFailedExportRecordsNothingAndAFullDirectoryIsRefused(_ backend: TestBackend) async throws {
+        try await Self.withSeededStore(backend) { store in try await Self.aFailedExportRecordsNothingAndAFullDirectoryIsRefusedBody(store) }
+    }
+
+    static func aFailedExportRecordsNothingAndAFullDirectoryIsRefusedBody<Store: RegistryStore>(_ store: Store) async throws {
         let occupied = Self.directory("occupied")
         try FileManager.default.createDirectory(at: occupied, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: occupied.appendingPathComponent("keep.txt"))
         await #expect(throws: SnapshotError.outputNotEmpty(occupied.path)) { _ = try await Self.export(store, to: occupied) }
         #expect(try await store.snapshotRecords(limit: 10).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: occupied.path) == ["keep.txt"])
-    }
-
-    @Test func openDataShowsTenPublicFieldsAndNoPersonalData() async throws {
-        let store = try await Self.seededStore()
-        // One name under a correction order.
-        let corrected = try #require(try await store.openData(sections: ["F"], after: nil, limit: 1).first)
-        try await DatabaseQueue(path: store.path).write { db in
-            try db.execute(sql: "UPDATE entities SET name_shown_as_code = 1 WHERE code = ?", arguments: [corrected.code.rawValue])
-        }
-        let unmasked = Self.directory("ids")
-        _ = try await Self.export(store, to: unmasked, personal: true)
-        var ids = Set<String>()
-        for file in ["entities.csv", "tax_registrations.csv"] {
-            for line in try String(contentsOf: unmasked.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\r\n") {
-                for field in line.split(separator: ",") where field.count == 18 && field.prefix(17).allSatisfy(\.isNumber) {
-                    ids.insert(String(field))
-                }
-            }
-        }
-        #expect(ids.count > 300)
-        let desk = OpenDataDesk(store: store)
-        var seen: [String] = []
-        var byCategory: [String: Int] = [:]
-        for category in OpenDataCategory.allCases {
-            var cursor: String?
-            repeat {
-                let page = try await desk.page(category: category, cursor: cursor, limit: 37)
-                for entity in page.entities {
-                    let fields = [entity.name, entity.code, entity.type, entity.legalRepresentative, entity.establishedOn, entity.domicile,
-                                  entity.authority, entity.status, entity.mainBusiness, entity.category]
-                    #expect(fields.allSatisfy { field in !ids.contains { field.contains($0) } }, "\(entity.code) shows a personal ID")
-                    #expect(entity.category == category.rawValue)
-                    if entity.code == corrected.code.rawValue { #expect(entity.name == entity.code) } else { #expect(entity.name != entity.code) }
-                    seen.append(entity.code)
-                }
-                byCategory[category.rawValue, default: 0] += page.entities.count
-                cursor = page.nextCursor
-            } while cursor != nil
-        }
-        #expect(seen.count == 400 && Set(seen).count == 400, "every entity in exactly one category, each page once")
-        #expect(byCategory.values.filter { $0 > 0 }.count >= 5)
-        await #expect(throws: OpenDataError.invalidCursor) { _ = try await desk.page(category: .trade, cursor: "Z~bad", limit: 10) }
-        let tradeCursor = try #require(try await desk.page(category: .trade, cursor: nil, limit: 1).nextCursor)
-        await #expect(throws: OpenDataError.invalidCursor) { _ = try await desk.page(category: .agriculture, cursor: tradeCursor, limit: 10) }
     }
 }

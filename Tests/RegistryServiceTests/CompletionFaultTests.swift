@@ -1,20 +1,22 @@
 import Foundation
 import RegistryCore
-import RegistrySQLite
 import RegistryStore
+import RegistryTestSupport
 import Synchronization
 import Testing
 
-/// Completion is all or nothing: a failure before any of its writes leaves no trace of the registration.
+/// Completion is all or nothing, on every backend: a failure before any of its writes leaves no trace of the
+/// registration.
 struct CompletionFaultTests {
-    @Test(arguments: CompletionStep.allCases)
-    func aFailureBeforeAnyWriteLeavesNothing(_ step: CompletionStep) async throws {
+    @Test(arguments: TestBackend.available, CompletionStep.allCases)
+    func aFailureBeforeAnyWriteLeavesNothing(_ backend: TestBackend, _ step: CompletionStep) async throws {
         let armed = Mutex<CompletionStep?>(nil)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-fault-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try SQLiteRegistryStore(path: directory.appendingPathComponent("fault.db").path,
-                                            failsBefore: { step in armed.withLock { $0 == step } })
-        try await store.migrate()
+        try await backend.withStore(failsBefore: { step in armed.withLock { $0 == step } }) { store in
+            try await Self.failAndRetry(store, step: step, armed: armed)
+        }
+    }
+
+    static func failAndRetry<Store: RegistryStore>(_ store: Store, step: CompletionStep, armed: borrowing Mutex<CompletionStep?>) async throws {
         let form = ContractFixtures.form(reservationID: "NR-FAULT")
         let parsed = EnterpriseNameParser.standard.parse(form.market.name)
         let reservation = NameReservation(
