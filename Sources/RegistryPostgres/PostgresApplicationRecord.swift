@@ -80,7 +80,7 @@ enum PostgresApplicationRecord {
 
     /// The application `number`; `lock` first locks its row until the transaction ends (a statement of its own: a
     /// statement's snapshot is taken before it waits for a lock, so the reviews must be read by the next one).
-    static func fetch(_ connection: PostgresConnection, number: String, logger: Logger, lock: Bool = false) async throws -> Application? {
+    static func fetch(_ connection: PostgresConnection, number: String, forms: FormCache, logger: Logger, lock: Bool = false) async throws -> Application? {
         if lock {
             var lock = SQLStatement("SELECT number FROM applications WHERE number = ")
             lock.append(lock.bind(number) + " FOR UPDATE")
@@ -88,15 +88,16 @@ enum PostgresApplicationRecord {
         }
         var s = SQLStatement(selectApplications + " WHERE a.number = ")
         s.append(s.bind(number))
-        return try await connection.firstRow(s, logger: logger).map(application)
+        return try await connection.firstRow(s, logger: logger).map { try application($0, forms: forms) }
     }
 
-    static func list(_ connection: PostgresConnection, state: Application.State?, after: String?, limit: Int, logger: Logger) async throws -> [Application] {
+    static func list(_ connection: PostgresConnection, state: Application.State?, after: String?, limit: Int, forms: FormCache,
+                     logger: Logger) async throws -> [Application] {
         var s = SQLStatement(selectApplications + " WHERE a.number > ")
         s.append(s.bind(after ?? ""))
         if let state { s.append(" AND a.state = " + s.bind(state.rawValue)) }
         s.append(" ORDER BY a.number LIMIT " + s.bind(Int64(limit)))
-        return try await connection.rows(s, logger: logger).map(application)
+        return try await connection.rows(s, logger: logger).map { try application($0, forms: forms) }
     }
 
     /// A review as `selectApplications` aggregates it.
@@ -109,8 +110,12 @@ enum PostgresApplicationRecord {
         let at: String
     }
 
-    static func application(_ row: ResultRow) throws -> Application {
+    static func application(_ row: ResultRow, forms: FormCache) throws -> Application {
         let number = try row.text("number")
+        let version = try row.int("version")
+        let form = try forms.form(number: number, version: version, submittedAt: try row.text("submitted_at")) {
+            try decode(ApplicationRequest.self, try row.text("form"))
+        }
         let reviewList = try decode([ReviewRow].self, try row.text("reviews")).map { review in
             guard let department = Department(rawValue: review.department), let decision = Application.Review.Decision(rawValue: review.decision),
                   let at = Instant(iso: review.at) else { throw StoreError.backend("unreadable review of application \(number)") }
@@ -118,7 +123,7 @@ enum PostgresApplicationRecord {
                                       at: at, version: review.version)
         }
         return Application(
-            number: number, request: try decode(ApplicationRequest.self, try row.text("form")), version: try row.int("version"),
+            number: number, request: form, version: version,
             state: try row.parse("state", Application.State.init(rawValue:)), acceptedBy: try row.text("accepted_by"),
             receivedAt: try row.parse("received_at", Instant.init(iso:)), submittedAt: try row.parse("submitted_at", Instant.init(iso:)),
             deadline: try row.parse("deadline", CalendarDate.init(iso:)), reviews: reviewList,

@@ -23,13 +23,13 @@ extension PostgresRegistryStore {
 
     public func application(number: String) async throws(StoreError) -> Application? {
         try await transaction(.repeatableRead) { connection, logger in
-            try await PostgresApplicationRecord.fetch(connection, number: number, logger: logger)
+            try await PostgresApplicationRecord.fetch(connection, number: number, forms: self.forms, logger: logger)
         }
     }
 
     public func applications(state: Application.State?, after: String?, limit: Int) async throws(StoreError) -> [Application] {
         try await transaction(.repeatableRead) { connection, logger in
-            try await PostgresApplicationRecord.list(connection, state: state, after: after, limit: limit, logger: logger)
+            try await PostgresApplicationRecord.list(connection, state: state, after: after, limit: limit, forms: self.forms, logger: logger)
         }
     }
 
@@ -41,7 +41,7 @@ extension PostgresRegistryStore {
                                   idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
         let before = faultHook
         return try await idempotentWrite(idempotency, at: review.at) { connection, journal, logger in
-            guard var application = try await PostgresApplicationRecord.fetch(connection, number: number, logger: logger, lock: true) else {
+            guard var application = try await PostgresApplicationRecord.fetch(connection, number: number, forms: self.forms, logger: logger, lock: true) else {
                 throw StoreError.applicationNotFound(number)
             }
             do throws(ApplicationError) { try application.record(review) } catch { throw StoreError.application(error) }
@@ -114,7 +114,7 @@ extension PostgresRegistryStore {
     public func correctApplication(number: String, request: ApplicationRequest, at instant: Instant, deadline: CalendarDate, actor: Actor,
                                    idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
         try await idempotentWrite(idempotency, at: instant) { connection, journal, logger in
-            guard var application = try await PostgresApplicationRecord.fetch(connection, number: number, logger: logger, lock: true) else {
+            guard var application = try await PostgresApplicationRecord.fetch(connection, number: number, forms: self.forms, logger: logger, lock: true) else {
                 throw StoreError.applicationNotFound(number)
             }
             do throws(ApplicationError) { try application.correct(with: request, at: instant, deadline: deadline) } catch { throw StoreError.application(error) }
@@ -159,7 +159,7 @@ extension PostgresRegistryStore {
         try await transaction(.repeatableRead) { connection, logger in
             var s = SQLStatement(PostgresApplicationRecord.selectApplications + " WHERE a.state = 'under-review' AND a.deadline <= ")
             s.append(s.bind(day.description) + " ORDER BY a.deadline, a.number LIMIT " + s.bind(Int64(limit)))
-            return try await connection.rows(s, logger: logger).map(PostgresApplicationRecord.application)
+            return try await connection.rows(s, logger: logger).map { try PostgresApplicationRecord.application($0, forms: self.forms) }
         }
     }
 

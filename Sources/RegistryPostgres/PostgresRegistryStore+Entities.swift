@@ -4,7 +4,8 @@ import RegistryStore
 
 extension PostgresRegistryStore {
     public func dossier(_ code: CreditCode) async throws(StoreError) -> EntityDossier? {
-        try await read { connection, logger in
+        // Five reads of one snapshot: a license version committed in between cannot show up half.
+        try await transaction(.repeatableRead) { connection, logger in
             guard let id = try await PostgresDossierReader.entityID(connection, code, logger: logger) else { return nil }
             return try await PostgresDossierReader.read(connection, entityID: id, logger: logger)
         }

@@ -14,6 +14,8 @@ public final class PostgresRegistryStore: RegistryStore {
     let logger: Logger
     /// Runs the client's connection pool for the store's lifetime.
     private let runner: Task<Void, Never>
+    /// Decoded application forms (immutable per version): reviews read the same form again and again.
+    let forms = FormCache()
     /// Which completion writes fail on purpose (tests only; nothing fails by default).
     let failsBefore: @Sendable (CompletionStep) -> Bool
 

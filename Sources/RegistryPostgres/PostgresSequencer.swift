@@ -89,4 +89,13 @@ extension PostgresRegistryStore {
     public func sequencePending() async throws(StoreError) {
         try await transaction { connection, logger in try await PostgresSequencer.run(connection, logger: logger) }
     }
+
+    /// Runs the sequencer every `interval` until the task is cancelled (the server keeps the pending tables short
+    /// and the term counts folded even when nobody reads the feed). Failures are retried at the next tick.
+    public func sequenceContinually(every interval: Duration = .seconds(2)) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            try? await sequencePending()
+        }
+    }
 }

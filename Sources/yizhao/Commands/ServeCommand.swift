@@ -7,6 +7,7 @@ import Prometheus
 import RegistryCore
 import RegistryHTTP
 import RegistryService
+import RegistryPostgres
 import RegistryStore
 
 /// `yizhao serve`: the HTTP service.
@@ -100,6 +101,9 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.notice("listening", metadata: ["url": "http://\(settings.host):\(port)"])
             }
         )
+        // PostgreSQL: number the change feed and chain the audit log in the background as well as on reads.
+        let sequencer = (registry as? PostgresRegistryStore).map { store in Task { await store.sequenceContinually() } }
+        defer { sequencer?.cancel() }
         try await app.runService()
     }
 
