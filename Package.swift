@@ -135,7 +135,7 @@ let package = Package(
         // Runs the built `yizhao` binary as a subprocess (CLI output and exit codes, signals).
         .testTarget(
             name: "YizhaoCLITests",
-            dependencies: ["yizhao"],
+            dependencies: ["yizhao", "RegistryTestSupport", "RegistryPostgres"],
             swiftSettings: strict
         ),
     ],
