@@ -47,3 +47,21 @@ extension SQLiteRegistryStore {
         }
     }
 }
+
+extension SQLiteRegistryStore {
+    /// Copies the registry file at `source` to a new file at `destination` with SQLite's online backup: a consistent
+    /// copy even while the source's WAL is not (or only partly) checkpointed, which copying the file alone is not.
+    public static func copyRegistry(from source: String, to destination: String) throws(StoreError) {
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let from = try DatabaseQueue(path: source, configuration: configuration)
+            let to = try DatabaseQueue(path: destination)
+            try from.backup(to: to)
+            try to.close()
+            try from.close()
+        } catch {
+            throw translate(error)
+        }
+    }
+}

@@ -54,7 +54,7 @@ struct BenchRegistrations: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("registry.db").path
-        if let source { try FileManager.default.copyItem(atPath: source, toPath: path) }
+        if let source { try SQLiteRegistryStore.copyRegistry(from: source, to: path) }  // consistent even with an un-checkpointed WAL
         let store = try SQLiteRegistryStore(path: path, groupCommit: groupCommit)
         try await store.migrate()
         return try await Self.measure(store, label: groupCommit ? "group commit" : "one transaction each", applications: applications,

@@ -31,7 +31,8 @@ struct BenchSnapshot: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let path = scratch.appendingPathComponent("registry.db").path
-        try FileManager.default.copyItem(atPath: db, toPath: path)
+        // The online backup, not a file copy: the source's WAL may hold committed pages not yet checkpointed.
+        try SQLiteRegistryStore.copyRegistry(from: db, to: path)
         let store = try SQLiteRegistryStore(path: path)
         try await store.migrate()
         let exporter = SnapshotExporter(store: store, signer: try LicenseSigner(rawPrivateKey: LicenseSigner.generateRawPrivateKey()),
