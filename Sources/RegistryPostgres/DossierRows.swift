@@ -1,4 +1,5 @@
 import RegistryCore
+import RegistryStore
 
 /// Every row one dossier becomes (entity, licenses, registrations, names, 字号 grams, search document and
 /// grams), with every value computed; the search terms whose document frequencies change with it.
@@ -86,17 +87,8 @@ struct DossierRows: Sendable {
         IndustryTable.standard.entry(industry.rawValue)?.section ?? String(industry.rawValue.prefix(1))
     }
 
-    /// The distinct proper substrings of length ≥ 2 of a 字号 key (none for a 2-character 字号): which longer
-    /// 字号 contain a given one is then an index lookup.
-    static func zihaoGrams(of zihaoKey: String) -> [String] {
-        let characters = Array(zihaoKey)
-        guard characters.count > 2 else { return [] }
-        var grams = Set<String>()
-        for length in 2..<characters.count {
-            for start in 0...(characters.count - length) { grams.insert(String(characters[start..<(start + length)])) }
-        }
-        return grams.sorted()
-    }
+    /// The 字号's grams (`NameIndexTerms.zihaoGrams`).
+    static func zihaoGrams(of zihaoKey: String) -> [String] { NameIndexTerms.zihaoGrams(of: zihaoKey) }
 
     /// The distinct 5- and 6-character runs of a document's names (no marker inside), and the start terms
     /// (`startCountTerm`) of its names: what `search_phrase_counts` counts.

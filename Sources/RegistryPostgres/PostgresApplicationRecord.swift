@@ -6,15 +6,9 @@ import RegistryStore
 /// Rows of `applications`, `application_versions` and `application_reviews`, mapped to `Application` (the
 /// same JSON form text as the SQLite backend, so data moves between them unchanged).
 enum PostgresApplicationRecord {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+    static func encode(_ value: some Encodable) throws -> String { try StoredJSON.encode(value) }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(text.utf8))
-    }
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try StoredJSON.decode(type, text) }
 
     /// The next application number: `SQ`, the day of receipt and a registry-wide sequence.
     static func nextNumber(_ connection: PostgresConnection, receivedOn day: CalendarDate, logger: Logger) async throws -> String {

@@ -63,10 +63,8 @@ extension PostgresRegistryStore {
         if let recheck = plan.nameCheck {
             try await PostgresNameLocks.lock(connection, recheck.query, logger: logger)
             let check = recheck.decide(try await PostgresNameCandidates.candidates(connection, recheck.query, logger: logger))
-            guard check.verdict.allowsReservation else {
-                let reasons = check.findings.filter { $0.severity == .reject }.map(\.message)
-                    + check.conflicts.filter { $0.severity == .block }.map(\.message)
-                application.returnAtCompletion(reasons: ["名称复核未通过"] + reasons, at: instant)
+            if let reasons = CompletionPlan.recheckReturnReasons(check) {
+                application.returnAtCompletion(reasons: reasons, at: instant)
                 try PostgresApplicationRecord.insertReview(journal, number: application.number, application.reviews[application.reviews.count - 1])
                 journal.audit(actor, action: "application.return.name-recheck", target: application.number, at: instant)
                 return
@@ -100,12 +98,7 @@ extension PostgresRegistryStore {
         try before(.audit)
         journal.audit(actor, action: "registration.\(application.kind.rawValue)", target: code.rawValue, at: instant)
         try before(.changeFeed)
-        let newJSON: String
-        if let feed = plan.registrationFeed, case .establishment = application.request {
-            newJSON = feed.json.replacingOccurrences(of: feed.placeholderCode.rawValue, with: code.rawValue)
-        } else {
-            newJSON = try ChangeFeedJSON.encode(new)
-        }
+        let newJSON = try plan.feedValues(of: application, code: code, dossier: new)
         journal.change(code: code, change: change, old: try old.map(ChangeFeedJSON.encode), new: newJSON, at: instant)
         try before(.application)
         do throws(ApplicationError) { try application.complete(code: code, at: instant) } catch { throw StoreError.application(error) }

@@ -1,5 +1,6 @@
 import GRDB
 import RegistryCore
+import RegistryStore
 
 /// `zihao_grams`: each entity's proper 字号 substrings of two or more characters, so that "which 字号 in
 /// this authority contain 红光" is an index lookup (W-CONTAINS) instead of a scan.
@@ -7,15 +8,7 @@ enum ZihaoGrams {
     static let insertSQL = "INSERT INTO zihao_grams (entity_id, authority, gram) VALUES (?, ?, ?)"
 
     /// The distinct proper substrings of length ≥ 2 of a 字号 key (none for a 2-character 字号).
-    static func grams(of zihaoKey: String) -> [String] {
-        let characters = Array(zihaoKey)
-        guard characters.count > 2 else { return [] }
-        var grams = Set<String>()
-        for length in 2..<characters.count {
-            for start in 0...(characters.count - length) { grams.insert(String(characters[start..<(start + length)])) }
-        }
-        return grams.sorted()
-    }
+    static func grams(of zihaoKey: String) -> [String] { NameIndexTerms.zihaoGrams(of: zihaoKey) }
 
     /// The rows of one entity.
     static func rows(entityID: Int64, authority: String, zihaoKey: String) -> [[ColumnValue]] {

@@ -64,8 +64,56 @@ extension CompletionPlan {
 public enum ChangeFeedJSON {
     /// `value` as change-feed JSON.
     public static func encode(_ value: some Encodable) throws -> String {
+        try StoredJSON.encode(value)
+    }
+}
+
+/// The JSON every backend stores (application forms, review reasons, change-feed values): keys sorted, `/`
+/// unescaped, UTF-8 — byte for byte the same in SQLite and PostgreSQL, so data moves between them unchanged.
+public enum StoredJSON {
+    /// `value` as stored JSON.
+    public static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// A value from stored JSON.
+    public static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+}
+
+extension CompletionPlan {
+    /// The reasons a completion's name re-check returns the application with (reviewer `system`), or nil when the
+    /// name still passes.
+    public static func recheckReturnReasons(_ check: NameCheckResult) -> [String]? {
+        guard !check.verdict.allowsReservation else { return nil }
+        return ["名称复核未通过"] + check.findings.filter { $0.severity == .reject }.map(\.message)
+            + check.conflicts.filter { $0.severity == .block }.map(\.message)
+    }
+
+    /// The change-feed values of `application`'s completion: the establishment's prepared JSON with its new code, or
+    /// the entity as it now stands.
+    public func feedValues(of application: Application, code: CreditCode, dossier: EntityDossier) throws -> String {
+        if let feed = registrationFeed, case .establishment = application.request {
+            return feed.json.replacingOccurrences(of: feed.placeholderCode.rawValue, with: code.rawValue)
+        }
+        return try ChangeFeedJSON.encode(dossier)
+    }
+}
+
+/// What the name indexes store besides the names themselves.
+public enum NameIndexTerms {
+    /// The distinct proper substrings of length ≥ 2 of a 字号 key (none for a 2-character 字号): which longer 字号
+    /// contain a given one is then an index lookup (W-CONTAINS).
+    public static func zihaoGrams(of zihaoKey: String) -> [String] {
+        let characters = Array(zihaoKey)
+        guard characters.count > 2 else { return [] }
+        var grams = Set<String>()
+        for length in 2..<characters.count {
+            for start in 0...(characters.count - length) { grams.insert(String(characters[start..<(start + length)])) }
+        }
+        return grams.sorted()
     }
 }
