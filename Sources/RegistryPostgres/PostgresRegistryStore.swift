@@ -80,11 +80,10 @@ public final class PostgresRegistryStore: RegistryStore {
     enum Isolation: String {
         case readCommitted = "READ COMMITTED"
         case repeatableRead = "REPEATABLE READ"
-        case serializable = "SERIALIZABLE"
     }
 
-    /// Runs `body` in one transaction, committing when it returns and rolling back when it throws. A
-    /// serialization failure or deadlock (which PostgreSQL resolves by aborting one side) runs it again, up to
+    /// Runs `body` in one transaction, committing when it returns and rolling back when it throws. A deadlock
+    /// (which PostgreSQL resolves by aborting one side) or another transient failure (`isTransient`) runs it again, up to
     /// `attempts` times, after a short random pause.
     func transaction<T: Sendable>(_ isolation: Isolation = .readCommitted, attempts: Int = 30,
                                   _ body: (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {

@@ -38,8 +38,8 @@ final class PostgresSnapshotSource: SnapshotSource, @unchecked Sendable {
         return try blocking {
             var counts: [SnapshotTable: Int] = [:]
             for table in SnapshotTable.allCases {
-                let from = table == .entities ? "entities" : Self.tableName(table)
-                counts[table] = try await connection.firstRow(SQLStatement("SELECT count(*) AS n FROM \(from)"), logger: logger)?.int("n") ?? 0
+                counts[table] = try await connection.firstRow(SQLStatement("SELECT count(*) AS n FROM \(Self.tableName(table))"), logger: logger)?
+                    .int("n") ?? 0
             }
             return counts
         }

@@ -33,7 +33,16 @@ struct MigrateDataCommand: AsyncParsableCommand {
         let source = try SQLiteRegistryStore(path: from)
         try await source.migrate()
         let target = PostgresRegistryStore(location: location)
-        defer { Task { await target.shutdown() } }
+        do {
+            try await copy(from: source, to: target, location: location)
+            await target.shutdown()
+        } catch {
+            await target.shutdown()
+            throw error
+        }
+    }
+
+    func copy(from source: SQLiteRegistryStore, to target: PostgresRegistryStore, location: PostgresLocation) async throws {
         do {
             try await target.migrate()
         } catch {
