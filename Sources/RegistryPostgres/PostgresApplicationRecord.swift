@@ -80,9 +80,7 @@ enum PostgresApplicationRecord {
             lock.append(lock.bind(number) + " FOR UPDATE")
             guard try await connection.firstRow(lock, logger: logger) != nil else { return nil }
         }
-        var s = SQLStatement(selectApplications + " WHERE a.number = ")
-        s.append(s.bind(number))
-        return try await connection.firstRow(s, logger: logger).map { try application($0, forms: forms) }
+        return try await connection.rows(prepared: ApplicationByNumber(number: number), logger: logger).first.map { try application($0, forms: forms) }
     }
 
     static func list(_ connection: PostgresConnection, state: Application.State?, after: String?, limit: Int, forms: FormCache,

@@ -73,8 +73,11 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         configuration.options.maximumConnections = connections
         configuration.options.minimumConnections = 0
         // No parallel plans: search pages read their tiers in order and stop at a full page (`PostgresSearch`), and
-        // the registry's statements are short; parallel workers would only add start-up cost.
-        configuration.options.additionalStartupParameters = [("application_name", "yizhao"), ("options", "-c max_parallel_workers_per_gather=0")]
+        // the registry's statements are short; parallel workers would only add start-up cost. Prepared statements
+        // keep one generic plan (`PreparedStatements.swift`: planning is what they save).
+        configuration.options.additionalStartupParameters = [
+            ("application_name", "yizhao"), ("options", "-c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_generic_plan"),
+        ]
         return configuration
     }
 }

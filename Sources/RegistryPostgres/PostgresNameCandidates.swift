@@ -12,53 +12,27 @@ enum PostgresNameCandidates {
     /// Every candidate in **one** statement: the entity lookups, the former names and the active reservations as
     /// branches of a UNION ALL, read in branch order (entities found twice are kept once, as in SQLite).
     static func candidates(_ connection: PostgresConnection, _ query: NameCandidateQuery, logger: Logger) async throws -> [NameCandidate] {
-        let authority = query.authority.description
         let han = HanTables.standard
-        var s = SQLStatement()
-        let empty = "NULL::text AS name_key, NULL::text AS reservation"
-        var branches: [String] = []
-        func entities(_ from: String, _ condition: String) -> String {
-            "SELECT 'e' AS kind, e.id, e.code, e.name, e.zihao, e.name_industry AS phrase, e.industry_code, e.status, e.status_changed_on AS ended, \(empty) FROM \(from) WHERE \(condition)"
-        }
-        for key in query.zihaoKeys where han.pinyinKey(key) != query.pinyin {  // same pinyin: found below
-            branches.append(entities("entities e", "e.authority = \(s.bind(authority)) AND e.zihao_pinyin = \(s.bind(han.pinyinKey(key)))"
-                                     + " AND e.zihao_key = \(s.bind(key)) AND " + sameIndustrySQL(query.sameIndustry, &s)))
-        }
-        if !query.pinyin.isEmpty {
-            branches.append(entities("entities e", "e.authority = \(s.bind(authority)) AND e.zihao_pinyin = \(s.bind(query.pinyin))"
-                                     + " AND (e.zihao_key = \(s.bind(query.contained)) OR " + sameIndustrySQL(query.sameIndustry, &s) + ")"))
-        }
-        branches.append(entities("zihao_grams g JOIN entities e ON e.id = g.entity_id", "g.authority = \(s.bind(authority))"
-                                 + " AND g.gram = \(s.bind(query.contained)) AND " + sameIndustrySQL(query.sameIndustry, &s)))
-        branches.append(entities("name_history h JOIN entities e ON e.id = h.entity_id", "h.name_key = \(s.bind(query.nameKey))"
-                                 + " AND h.valid_to IS NULL AND e.authority = \(s.bind(authority))"))
-        branches.append("""
-            SELECT 'f', h.entity_id, e.code, h.name, h.zihao, NULL, e.industry_code, NULL, h.valid_to, h.name_key, NULL
-            FROM name_history h JOIN entities e ON e.id = h.entity_id
-            WHERE h.authority = \(s.bind(authority)) AND h.valid_to >= \(s.bind(query.endedSince.description))
-              AND (length(h.zihao) = \(s.bind(Int64(query.contained.count)))::int OR strpos(h.zihao, \(s.bind(query.contained))) > 0
-                   OR strpos(\(s.bind(query.contained)), h.zihao) > 0 OR h.name_key = \(s.bind(query.nameKey)))
-            """)
-        branches.append("""
-            SELECT 'r', 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, row_to_json(r)::text FROM (
-                SELECT \(PostgresNameReservations.columns) FROM name_reservations
-                WHERE authority = \(s.bind(authority)) AND state = 'active' AND expires_on > \(s.bind(query.today.description))
-                  AND (zihao_key = ANY(\(s.bind(query.zihaoKeys))::text[]) OR zihao_pinyin = \(s.bind(query.pinyin))
-                       OR strpos(zihao_key, \(s.bind(query.contained))) > 0 OR name_key = \(s.bind(query.nameKey)))) r
-            """)
-        s.append(branches.joined(separator: "\nUNION ALL\n"))
+        // Keys of the same pinyin are found by the pinyin branch.
+        let keys = query.zihaoKeys.filter { han.pinyinKey($0) != query.pinyin }
+        let filter = query.sameIndustry
+        let statement = NameCandidatesQuery(
+            authority: query.authority.description, keys: keys, keyPinyins: keys.map(han.pinyinKey), pinyin: query.pinyin,
+            contained: query.contained, nameKey: query.nameKey, endedSince: query.endedSince.description, containedLength: query.contained.count,
+            today: query.today.description, zihaoKeys: query.zihaoKeys, noFilter: filter == nil, codePrefix: filter?.codePrefix ?? "",
+            section: filter?.codePrefix == nil ? filter?.section ?? "" : "", terms: filter?.terms ?? [])
         var seen = Set<Int64>()
         var candidates: [NameCandidate] = []
         var former: [NameCandidate] = []
         var reservations: [NameCandidate] = []
-        let keys = Set(query.zihaoKeys)
-        for row in try await connection.rows(s, logger: logger) {
+        let zihaoKeys = Set(query.zihaoKeys)
+        for row in try await connection.rows(prepared: statement, logger: logger) {
             switch try row.text("kind") {
             case "e":
                 if seen.insert(try row.int64("id")).inserted, let candidate = try entityCandidate(row) { candidates.append(candidate) }
             case "f":
                 let zihao = SearchText.normalize(try row.text("zihao"))
-                guard try row.text("name_key") == query.nameKey || keys.contains(zihao) || zihao.contains(query.contained)
+                guard try row.text("name_key") == query.nameKey || zihaoKeys.contains(zihao) || zihao.contains(query.contained)
                         || han.pinyinKey(zihao) == query.pinyin else { continue }
                 guard let industry = IndustryCode(try row.text("industry_code")), let code = try? CreditCode(validating: try row.text("code")),
                       let validTo = try row.optionalText("ended").flatMap({ CalendarDate(iso: $0) }) else { continue }
@@ -73,19 +47,6 @@ enum PostgresNameCandidates {
             }
         }
         return candidates + former + reservations
-    }
-
-    /// The condition (on `e`) of a `SameIndustryFilter`, its values bound into `s`; `true` without a filter.
-    static func sameIndustrySQL(_ filter: NameCandidateQuery.SameIndustryFilter?, _ s: inout SQLStatement) -> String {
-        guard let filter else { return "true" }
-        var clauses = ["e.name_industry = ''"]
-        if let prefix = filter.codePrefix {
-            clauses.append("left(e.industry_code, \(s.bind(Int64(prefix.count)))::int) = \(s.bind(prefix))")
-        } else if let section = filter.section {
-            clauses.append("e.industry_section = \(s.bind(section))")
-        }
-        for term in filter.terms { clauses.append("strpos(e.name_industry, \(s.bind(term))) = 1") }
-        return "(" + clauses.joined(separator: " OR ") + ")"
     }
 
     static func entityCandidate(_ row: ResultRow) throws -> NameCandidate? {
