@@ -73,11 +73,10 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         configuration.options.maximumConnections = connections
         configuration.options.minimumConnections = 0
         // No parallel plans: search pages read their tiers in order and stop at a full page (`PostgresSearch`), and
-        // the registry's statements are short; parallel workers would only add start-up cost. Prepared statements
-        // keep one generic plan (`PreparedStatements.swift`: planning is what they save).
-        configuration.options.additionalStartupParameters = [
-            ("application_name", "yizhao"), ("options", "-c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_generic_plan"),
-        ]
+        // the registry's statements are short; parallel workers would only add start-up cost. (plan_cache_mode stays
+        // `auto`: forcing generic plans would reach the unnamed statements too, and search needs its LIKE patterns
+        // planned with their values to use the trigram index.)
+        configuration.options.additionalStartupParameters = [("application_name", "yizhao"), ("options", "-c max_parallel_workers_per_gather=0")]
         return configuration
     }
 }
