@@ -1,3 +1,4 @@
+import RegistryPostgres
 import RegistryStore
 import RegistryTestSupport
 import Testing
@@ -11,10 +12,16 @@ struct StoreContractTests {
     }
 }
 
-/// Says so when the PostgreSQL half of the parameterised suites does not run.
+/// Says so when the PostgreSQL half of the parameterised suites does not run; when it does, checks that the test
+/// databases it hands out are migrated and empty.
 @Suite(.enabled(if: PostgresTestDatabase.enabled, "PostgreSQL suites skipped: set YIZHAO_TEST_POSTGRES to a server URL"))
 struct PostgresBackendEnabled {
-    @Test func theServerAnswers() async throws {
-        try await TestBackend.postgres.withStore { store in _ = try await store.entityCount() }
+    @Test func freshDatabasesAreMigratedAndEmpty() async throws {
+        let store = try await PostgresTestDatabase.store()
+        let pending = try await store.pendingMigrations()
+        let entities = try await store.entityCount()
+        await store.shutdown()
+        try await PostgresTestDatabase.drop(store.location)
+        #expect(pending.isEmpty && entities == 0, "pending \(pending), \(entities) entities")
     }
 }
