@@ -132,8 +132,8 @@ struct PostgresSearch {
     }
 
     var hasFilters: Bool {
-        var scratch = SQLStatement()
-        return !filters(&scratch).isEmpty
+        let filters = query.filters
+        return filters.regionPrefix != nil || filters.status != nil || filters.type != nil || filters.section != nil
     }
 
     func hit(_ row: ResultRow, tier: Int, key: Int64) throws -> SearchHit {
@@ -147,8 +147,8 @@ struct PostgresSearch {
 
     // MARK: One statement per page
 
-    /// `(tier 1 …) UNION ALL (tier 2 …) … ORDER BY tier, key LIMIT n+1`, each tier itself limited: the tiers a
-    /// cursor has passed are left out, the cursor's own tier starts after its key.
+    /// `(tier 1 …) UNION ALL (tier 2 …) … LIMIT n+1`, each tier in key order and itself limited: the tiers a cursor
+    /// has passed are left out, the cursor's own tier starts after its key.
     func pageSQL(_ tiers: [Tier], _ s: inout SQLStatement) -> String {
         let wanted = Int64(query.limit + 1)
         var branches: [String] = []
@@ -160,7 +160,8 @@ struct PostgresSearch {
             branches.append("(SELECT \(Self.columns), \(tier.number) AS tier, \(tier.keyColumn) AS key FROM \(from) WHERE "
                             + conditions.joined(separator: " AND ") + " ORDER BY \(tier.keyColumn) LIMIT \(s.bind(wanted)))")
         }
-        guard !branches.isEmpty else { return "SELECT NULL::bigint AS id WHERE false" }
+        // A cursor past every tier: no rows, with the page's columns.
+        guard !branches.isEmpty else { return "SELECT \(Self.columns), 0 AS tier, 0::bigint AS key FROM entities e WHERE false" }
         // No outer ORDER BY: the branches come in tier order, each in key order, and the LIMIT stops reading at the first
         // full page, so lower tiers are not read when higher ones fill it (`run` checks the order).
         return "SELECT * FROM (" + branches.joined(separator: " UNION ALL ") + ") tiers LIMIT \(s.bind(wanted))"
@@ -282,11 +283,17 @@ struct PostgresSearch {
         return page(hits, total: (counted, counted > SearchPage.exactTotalLimit))
     }
 
+    /// Every entity whose document contains `q`, joined as `e`: from the bigram side table for 2 characters, through
+    /// pg_trgm for more.
+    func matches(_ q: String, _ s: inout SQLStatement) -> (from: String, condition: String) {
+        q.unicodeScalars.count == 2
+            ? ("search_grams g JOIN entities e ON e.search_key = g.search_key", "g.gram = \(s.bind(q))")
+            : ("search_documents d JOIN entities e ON e.search_key = d.search_key", "d.document LIKE \(s.bind("%" + q + "%"))")
+    }
+
     /// Matches of `q` with the filters, counted up to 10,001.
     func countSQL(_ q: String, _ s: inout SQLStatement) -> String {
-        let source = q.unicodeScalars.count == 2
-            ? (from: "search_grams g JOIN entities e ON e.search_key = g.search_key", condition: "g.gram = \(s.bind(q))")
-            : (from: "search_documents d JOIN entities e ON e.search_key = d.search_key", condition: "d.document LIKE \(s.bind("%" + q + "%"))")
+        let source = matches(q, &s)
         return "SELECT count(*) FROM (SELECT 1 FROM \(source.from) WHERE " + ([source.condition] + filters(&s)).joined(separator: " AND ")
             + " LIMIT \(SearchPage.exactTotalLimit + 1)) c"
     }
@@ -295,9 +302,7 @@ struct PostgresSearch {
     func estimate(_ q: String, frequency: Int) async throws -> (Int, Bool) {
         let limit = SearchPage.exactTotalLimit + 1
         var sample = SQLStatement()
-        let source = q.unicodeScalars.count == 2
-            ? (from: "search_grams g JOIN entities e ON e.search_key = g.search_key", condition: "g.gram = \(sample.bind(q))")
-            : (from: "search_documents d JOIN entities e ON e.search_key = d.search_key", condition: "d.document LIKE \(sample.bind("%" + q + "%"))")
+        let source = matches(q, &sample)
         let kept = filters(&sample).joined(separator: " AND ")
         sample.append("SELECT count(*) AS n, coalesce(sum(CASE WHEN \(kept.isEmpty ? "true" : kept) THEN 1 ELSE 0 END), 0) AS kept FROM (SELECT e.* FROM \(source.from) WHERE \(source.condition) LIMIT 2000) e")
         let row = try await connection.firstRow(sample, logger: logger)
