@@ -10,6 +10,8 @@ import Synchronization
 /// the batching): when a job throws, the group's transaction is rolled back, that job's caller gets its error,
 /// and the other jobs run again in a fresh transaction. Jobs only touch the database, so running one again is
 /// the same as running it once; each job is therefore atomic, and one failing job takes no other down.
+/// `beforeCommit` runs once per group, after its jobs and inside its transaction: writes the jobs leave for the
+/// end of the transaction (the search index's FTS5 rows) go there.
 final class GroupCommitWriter: Sendable {
     /// One queued job: runs in the group's transaction; `answer` gets its result once the group's fate is known.
     struct Job: Sendable {
@@ -34,12 +36,15 @@ final class GroupCommitWriter: Sendable {
     }
 
     private let pool: DatabasePool
+    /// Runs after a group's jobs, inside its transaction (writes each job left for the commit).
+    private let beforeCommit: @Sendable (Database) throws -> Void
     private let state = Mutex(State())
     /// Most jobs per transaction (bounds the time a group holds the writer).
     private let maximumGroup: Int
 
-    init(pool: DatabasePool, maximumGroup: Int = 64) {
+    init(pool: DatabasePool, maximumGroup: Int = 64, beforeCommit: @escaping @Sendable (Database) throws -> Void) {
         self.pool = pool
+        self.beforeCommit = beforeCommit
         self.maximumGroup = maximumGroup
     }
 
@@ -76,6 +81,7 @@ final class GroupCommitWriter: Sendable {
                         for (index, job) in jobs.enumerated() {
                             do { answers.append(try job.run(db)) } catch { throw JobFailed(index: index, error: error) }
                         }
+                        try beforeCommit(db)
                         return .commit
                     }
                     for answer in answers { answer.committed() }
@@ -84,7 +90,8 @@ final class GroupCommitWriter: Sendable {
                     // Rolled back: answer the failed job, run the others again.
                     jobs.remove(at: failure.index).fail(failure.error)
                 } catch {
-                    for job in jobs { job.fail(error) }  // the commit itself failed: nothing of the group is written
+                    // The commit (or the writes before it) failed: nothing of the group is written.
+                    for job in jobs { job.fail(error) }
                     jobs = []
                 }
             }

@@ -11,11 +11,7 @@ extension SQLiteRegistryStore {
             // duration (per connection; restored below).
             let cacheSize = try Int.fetchOne(try db.cachedStatement(sql: "PRAGMA cache_size")) ?? -2_000
             try db.execute(sql: "PRAGMA cache_size = -524288")
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")  // index builds sort in memory, not in temp files
-            defer {
-                try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-                try? db.execute(sql: "PRAGMA temp_store = DEFAULT")
-            }
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             // Into an empty registry, secondary indexes are cheaper to build once, from sorted data, than
             // to maintain row by row: drop them and re-create them from their own stored definitions.
             let deferredIndexes = wasEmpty ? try Row.fetchAll(try db.cachedStatement(sql: """

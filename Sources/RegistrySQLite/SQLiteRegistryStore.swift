@@ -15,6 +15,8 @@ public final class SQLiteRegistryStore: RegistryStore {
     let forms = FormCache()
     /// Shares flushes between concurrent writers; nil writes one transaction per call.
     let groupCommit: GroupCommitWriter?
+    /// Checkpoints the WAL off the writer's thread.
+    let checkpointer: WALCheckpointer
     /// Which completion writes fail on purpose (tests only; nothing fails by default).
     let failsBefore: @Sendable (CompletionStep) -> Bool
 
@@ -37,15 +39,24 @@ public final class SQLiteRegistryStore: RegistryStore {
             // memory; the default 2 MB made every search read pages through read(2). (Memory-mapping
             // the file instead was no faster here and pushed the server past 200 MB RSS.)
             try db.execute(sql: "PRAGMA cache_size = -24576")
+            if !db.configuration.readonly {
+                // The writer sorts in memory (index builds of bulk loads; its temporary tables are small). Set
+                // before the temporary table below: changing temp_store later would drop it.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                try db.execute(sql: SearchIndexWriter.createPendingSQL)
+                // Checkpoints are the checkpointer's; the writer's own only guard against its falling behind.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.writerFallbackPages)")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            checkpointer = try WALCheckpointer(path: path)
         } catch {
             throw Self.translate(error)
         }
         self.path = path
         self.searchCache = SearchCache(capacity: searchCacheCapacity)
-        self.groupCommit = groupCommit ? GroupCommitWriter(pool: pool) : nil
+        self.groupCommit = groupCommit ? GroupCommitWriter(pool: pool, beforeCommit: SearchIndexWriter.flushPending) : nil
         self.failsBefore = failsBefore
     }
 
@@ -114,8 +125,13 @@ public final class SQLiteRegistryStore: RegistryStore {
                             _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         defer { if retiringSearchPages { searchCache.invalidate() } }
         do {
+            defer { checkpointer.committed() }
             if grouped, let groupCommit { return try await groupCommit.write(body) }
-            return try await pool.write(body)
+            return try await pool.write { db in
+                let value = try body(db)
+                try SearchIndexWriter.flushPending(db)
+                return value
+            }
         } catch {
             throw Self.translate(error)
         }

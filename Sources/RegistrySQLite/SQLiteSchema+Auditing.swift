@@ -7,8 +7,8 @@ extension SQLiteSchema {
     /// and append-only for SQL clients; snapshots are recorded with their manifest hashes (the snapshot
     /// chain); tokens may carry privileges (`personal-ids`); open data pages by industry section and code.
     static func createAuditing(_ db: Database) throws {
-        // Rebuilt rather than renamed: ALTER TABLE … RENAME opens the connection's temp schema, after which
-        // the seed's PRAGMA temp_store fails inside its transaction.
+        // Rebuilt rather than renamed: ALTER TABLE … RENAME opens the connection's temp schema, after which a
+        // PRAGMA temp_store inside a transaction fails (the seed set one then; the writer now sets it at open).
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY sequence")
         try db.execute(sql: """
             DROP TABLE audit_log;

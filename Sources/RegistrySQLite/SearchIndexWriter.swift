@@ -12,25 +12,58 @@ enum SearchIndexWriter {
         let bigrams: String
     }
 
-    /// Indexes one document under `key`.
+    /// Indexes one document under `key`. The FTS5 rows wait for `flushPending`, ahead of the commit.
     static func add(_ db: Database, key: Int64, document: String, bigrams: String? = nil) throws {
         var row = try RowWriter(db, sql: "INSERT INTO search_documents (search_key, document) VALUES (?, ?)")
         row.bind(key)
         row.bind(document)
         try row.run()
-        row = try RowWriter(db, sql: "INSERT INTO search_trigrams (rowid, document) VALUES (?, ?)")
-        row.bind(key)
-        row.bind(document)
-        try row.run()
-        row = try RowWriter(db, sql: "INSERT INTO search_bigrams (rowid, bigrams) VALUES (?, ?)")
-        row.bind(key)
-        row.bind(bigrams ?? SearchText.bigramTokens(ofDocument: document))
-        try row.run()
+        try queue(db, deleting: false, key: key, document: document, bigrams: bigrams ?? SearchText.bigramTokens(ofDocument: document))
         // One statement for the ~30 terms of a name (a JSON array parameter), not one per term.
         try db.cachedStatement(sql: """
             INSERT INTO search_term_counts (term, documents) SELECT value, 1 FROM json_each(?) WHERE true
             ON CONFLICT (term) DO UPDATE SET documents = documents + 1
             """).execute(arguments: [jsonArray(SearchText.countedTerms(ofDocument: document))])
+    }
+
+    // MARK: FTS5 rows, one batch per transaction
+
+    /// FTS5 writes its pending terms out as a new segment whenever a transaction indexes a rowid that is not above
+    /// the last one it indexed. Newer entities get smaller keys (they rank first), so a group-commit transaction
+    /// of n registrations wrote n small segments per FTS table, and later merged them. A transaction's FTS5 rows
+    /// therefore wait in the writer connection's temporary table and go in together, in ascending key order,
+    /// just before the commit (`flushPending`; every write path calls it). A rollback empties the table with the
+    /// rest of the transaction. Documents, term counts and everything else are written at once as before.
+    static let createPendingSQL = """
+        CREATE TEMP TABLE IF NOT EXISTS search_fts_pending (
+            position INTEGER PRIMARY KEY, deleting INTEGER NOT NULL, search_key INTEGER NOT NULL,
+            document TEXT NOT NULL, bigrams TEXT NOT NULL)
+        """
+
+    private static func queue(_ db: Database, deleting: Bool, key: Int64, document: String, bigrams: String) throws {
+        var row = try RowWriter(db, sql: "INSERT INTO temp.search_fts_pending (deleting, search_key, document, bigrams) VALUES (?, ?, ?, ?)")
+        row.bind(Int64(deleting ? 1 : 0))
+        row.bind(key)
+        row.bind(document)
+        row.bind(bigrams)
+        try row.run()
+    }
+
+    /// Writes the transaction's queued FTS5 rows: in ascending key order when they are all insertions (one
+    /// segment per table), in the order queued when a deletion is among them (a deletion must meet the row it
+    /// deletes, and a rename deletes and re-inserts the same key).
+    static func flushPending(_ db: Database) throws {
+        guard let deleting = try Bool.fetchOne(try db.cachedStatement(sql: "SELECT max(deleting) FROM temp.search_fts_pending")) else { return }
+        let order = deleting ? "position" : "search_key"
+        try db.cachedStatement(sql: """
+            INSERT INTO search_trigrams (search_trigrams, rowid, document)
+            SELECT CASE WHEN deleting THEN 'delete' END, search_key, document FROM temp.search_fts_pending ORDER BY \(order)
+            """).execute()
+        try db.cachedStatement(sql: """
+            INSERT INTO search_bigrams (search_bigrams, rowid, bigrams)
+            SELECT CASE WHEN deleting THEN 'delete' END, search_key, bigrams FROM temp.search_fts_pending ORDER BY \(order)
+            """).execute()
+        try db.cachedStatement(sql: "DELETE FROM temp.search_fts_pending").execute()
     }
 
     /// `terms` as a JSON array of strings (search terms are folded letters and digits; quotes, backslashes and
@@ -53,15 +86,13 @@ enum SearchIndexWriter {
         return json + "]"
     }
 
-    /// Removes the document indexed under `key` (FTS5 deletes need the indexed text back).
+    /// Removes the document indexed under `key` (FTS5 deletes need the indexed text back; they wait for
+    /// `flushPending` like insertions).
     static func remove(_ db: Database, key: Int64) throws {
         guard let document = try String.fetchOne(try db.cachedStatement(sql: "SELECT document FROM search_documents WHERE search_key = ?"), arguments: [key]) else {
             return
         }
-        try db.cachedStatement(sql: "INSERT INTO search_trigrams (search_trigrams, rowid, document) VALUES ('delete', ?, ?)")
-            .execute(arguments: [key, document])
-        try db.cachedStatement(sql: "INSERT INTO search_bigrams (search_bigrams, rowid, bigrams) VALUES ('delete', ?, ?)")
-            .execute(arguments: [key, SearchText.bigramTokens(ofDocument: document)])
+        try queue(db, deleting: true, key: key, document: document, bigrams: SearchText.bigramTokens(ofDocument: document))
         try db.cachedStatement(sql: """
             UPDATE search_term_counts SET documents = documents - 1 WHERE term IN (SELECT value FROM json_each(?))
             """).execute(arguments: [jsonArray(SearchText.countedTerms(ofDocument: document))])

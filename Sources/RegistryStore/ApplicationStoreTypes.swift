@@ -46,8 +46,9 @@ public struct CompletionPlan: Sendable {
     /// The registration day (成立日期, the change's or deregistration's date).
     public var day: CalendarDate
     /// An establishment's change-feed entry, prepared outside the writer: the registered dossier as JSON under
-    /// `placeholderCode`, which the transaction replaces with the allocated code.
-    public var registrationFeed: (json: String, placeholderCode: CreditCode)?
+    /// `placeholderCode`, cut into the pieces around each occurrence of it, which the transaction joins with the
+    /// allocated code.
+    public var registrationFeed: (pieces: [String], placeholderCode: CreditCode)?
 
     /// Creates a plan.
     public init(nameCheck: NameRecheck?, draft: EntityDraft?, newNameParts: NameParts?, day: CalendarDate) {

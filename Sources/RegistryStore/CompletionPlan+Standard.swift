@@ -25,7 +25,9 @@ extension CompletionPlan {
             // The last sequence number: no registry reaches it, so the code occurs nowhere else in the JSON.
             if let placeholder = try? CodeAllocator.creditCode(type: draft.type, authority: draft.authority, sequence: CodeAllocator.capacity - 1),
                let json = try? ChangeFeedJSON.encode(draft.dossier(code: placeholder)) {
-                registrationFeed = (json, placeholder)
+                // Split once here: the writer only joins the pieces around the allocated code (Foundation's
+                // replacingOccurrences cost ~0.09 ms inside the single writer).
+                registrationFeed = (json.components(separatedBy: placeholder.rawValue), placeholder)
             }
         case .change(let form):
             guard let name = form.name else {
@@ -97,7 +99,7 @@ extension CompletionPlan {
     /// the entity as it now stands.
     public func feedValues(of application: Application, code: CreditCode, dossier: EntityDossier) throws -> String {
         if let feed = registrationFeed, case .establishment = application.request {
-            return feed.json.replacingOccurrences(of: feed.placeholderCode.rawValue, with: code.rawValue)
+            return feed.pieces.joined(separator: code.rawValue)
         }
         return try ChangeFeedJSON.encode(dossier)
     }
