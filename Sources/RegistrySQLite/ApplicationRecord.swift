@@ -56,21 +56,27 @@ enum ApplicationRecord {
     }
 
     static func fetch(_ db: Database, number: String, forms: FormCache) throws -> Application? {
-        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM applications WHERE number = ?"), arguments: [number]) else { return nil }
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(selected) FROM applications WHERE number = ?"), arguments: [number]) else { return nil }
         return try application(db, row, forms: forms)
     }
 
     static func list(_ db: Database, state: Application.State?, after: String?, limit: Int, forms: FormCache) throws -> [Application] {
         let rows = try Row.fetchAll(try db.cachedStatement(sql: """
-            SELECT * FROM applications WHERE (?1 IS NULL OR state = ?1) AND number > ?2 ORDER BY number LIMIT ?3
+            SELECT \(selected) FROM applications WHERE (?1 IS NULL OR state = ?1) AND number > ?2 ORDER BY number LIMIT ?3
             """), arguments: [state?.rawValue, after ?? "", limit])
         return try rows.map { try application(db, $0, forms: forms) }
     }
 
+    /// The columns `application(_:_:forms:)` reads, in the order it reads them by position (column names cost a
+    /// case-insensitive lookup per value, and applications are read on every review).
+    static let selected = "number, version, submitted_at, completed_at, code, state, accepted_by, received_at, deadline"
+
+    /// The application of a row of `selected` columns, with its form (cached per version) and reviews.
     static func application(_ db: Database, _ row: Row, forms: FormCache) throws -> Application {
-        let number: String = row["number"]
-        let version: Int = row["version"]
-        let form = try forms.form(number: number, version: version, submittedAt: row["submitted_at"]) {
+        let number: String = row[0]
+        let version: Int = row[1]
+        let submittedAt: String = row[2]
+        let form = try forms.form(number: number, version: version, submittedAt: submittedAt) {
             guard let formText = try String.fetchOne(try db.cachedStatement(sql: "SELECT form FROM application_versions WHERE number = ? AND version = ?"),
                                                      arguments: [number, version]) else {
                 throw StoreError.backend("application \(number) has no form version \(version)")
@@ -81,19 +87,19 @@ enum ApplicationRecord {
             SELECT version, department, decision, reasons, reviewer, at FROM application_reviews WHERE number = ? ORDER BY id
             """), arguments: [number]).map { review in
             Application.Review(
-                department: try parse(Department(rawValue: review["department"]), "department"),
-                decision: try parse(Application.Review.Decision(rawValue: review["decision"]), "decision"),
-                reasons: try reasons(review["reasons"]), reviewer: review["reviewer"],
-                at: try parse(Instant(iso: review["at"]), "at"), version: review["version"])
+                department: try parse(Department(rawValue: review[1]), "department"),
+                decision: try parse(Application.Review.Decision(rawValue: review[2]), "decision"),
+                reasons: try reasons(review[3]), reviewer: review[4],
+                at: try parse(Instant(iso: review[5]), "at"), version: review[0])
         }
-        let completedAt: String? = row["completed_at"]
-        let code: String? = row["code"]
+        let completedAt: String? = row[3]
+        let code: String? = row[4]
         return Application(
             number: number, request: form, version: version,
-            state: try parse(Application.State(rawValue: row["state"]), "state"), acceptedBy: row["accepted_by"],
-            receivedAt: try parse(Instant(iso: row["received_at"]), "received_at"),
-            submittedAt: try parse(Instant(iso: row["submitted_at"]), "submitted_at"),
-            deadline: try parse(CalendarDate(iso: row["deadline"] as String), "deadline"), reviews: reviews,
+            state: try parse(Application.State(rawValue: row[5]), "state"), acceptedBy: row[6],
+            receivedAt: try parse(Instant(iso: row[7]), "received_at"),
+            submittedAt: try parse(Instant(iso: submittedAt), "submitted_at"),
+            deadline: try parse(CalendarDate(iso: row[8] as String), "deadline"), reviews: reviews,
             completedAt: try completedAt.map { try parse(Instant(iso: $0), "completed_at") },
             code: try code.map { try CreditCode(validating: $0) })
     }

@@ -30,7 +30,7 @@ enum EntityChanges {
         try SearchIndexWriter.remove(db, key: key)
         let names = try String.fetchAll(try db.cachedStatement(sql: "SELECT name FROM name_history WHERE entity_id = ? ORDER BY valid_from, valid_to IS NULL, name"),
                                         arguments: [id])
-        try SearchIndexWriter.add(db, key: key, document: SearchText.document(names: names))
+        try SearchIndexWriter.add(db, key: key, entry: SearchIndexEntry(names: names))
     }
 
     /// Issues the next license version with `entity`'s current items.
@@ -76,6 +76,6 @@ enum EntityChanges {
         try SearchIndexWriter.remove(db, key: oldKey)
         try db.cachedStatement(sql: "UPDATE entities SET status = ?, status_changed_on = ?, search_key = ? WHERE id = ?")
             .execute(arguments: [status.display, date.description, newKey, id])
-        try SearchIndexWriter.add(db, key: newKey, document: document)
+        try SearchIndexWriter.add(db, key: newKey, entry: SearchIndexEntry(document: document))
     }
 }

@@ -84,9 +84,9 @@ enum EntityWriter {
 
     /// Inserts a whole dossier (entity, licenses, registrations, names) under `id` and returns its
     /// prepared form; the caller indexes it.
-    static func insert(_ db: Database, _ dossier: EntityDossier, id: Int64,
+    static func insert(_ db: Database, _ dossier: EntityDossier, id: Int64, search: SearchIndexEntry? = nil,
                        before: (CompletionStep) throws -> Void = { _ in }) throws -> PreparedDossier {
-        let prepared = PreparedDossier(dossier, id: id)
+        let prepared = PreparedDossier(dossier, id: id, search: search)
         try write(db, prepared, before: before)
         return prepared
     }

@@ -26,7 +26,7 @@ enum JournalWriter {
     /// The last audit entry's sequence and hash, or nil for an empty log.
     static func auditHead(_ db: Database) throws -> AuditChainHead? {
         try Row.fetchOne(try db.cachedStatement(sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")).map { row in
-            AuditChainHead(sequence: row["sequence"], hash: row["hash"])
+            AuditChainHead(sequence: row[0], hash: row[1])  // by position: read on every audited write
         }
     }
 

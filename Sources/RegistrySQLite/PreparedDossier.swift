@@ -1,4 +1,5 @@
 import RegistryCore
+import RegistryStore
 
 /// A column value ready to bind.
 enum ColumnValue: Sendable {
@@ -26,12 +27,13 @@ struct PreparedDossier: Sendable {
     let authority: String
     let document: String
     let bigrams: String
-    /// The document's counted terms (see `SearchText.countedTerms`).
-    let terms: Set<SearchText.PackedTerm>
+    /// The search entry given to `init`, if any (it already holds the counted terms as JSON).
+    let search: SearchIndexEntry?
     /// The allocator sequence of the code's identifier, when it has one.
     let sequence: Int?
 
-    init(_ dossier: EntityDossier, id: Int64, tables: HanTables = .standard) {
+    /// The rows of `dossier` under `id`; `search`, when given, is its names' search entry, prepared elsewhere.
+    init(_ dossier: EntityDossier, id: Int64, tables: HanTables = .standard, search: SearchIndexEntry? = nil) {
         let entity = dossier.entity
         let zihao = entity.nameParts.zihao
         self.id = id
@@ -57,11 +59,17 @@ struct PreparedDossier: Sendable {
             [.integer(id), .text($0.industry.rawValue), .text($0.mainActivity), ColumnValue($0.employees), .text($0.registeredOn.description)]
         }
         names = dossier.names.map { Self.name($0, entityID: id, authority: entity.authority) }
-        document = SearchText.document(names: dossier.names.map(\.name), tables: tables)
-        bigrams = SearchText.bigramTokens(ofDocument: document)
-        terms = SearchText.packedTerms(ofDocument: document)
+        self.search = search
+        document = search?.document ?? SearchText.document(names: dossier.names.map(\.name), tables: tables)
+        bigrams = search?.bigramTokens ?? SearchText.bigramTokens(ofDocument: document)
         sequence = CodeAllocator.sequence(ofSubjectIdentifier: entity.code.organizationCode.rawValue)
     }
+
+    /// The document's counted terms, packed (bulk loads count them; see `SearchText.countedTerms`).
+    var terms: Set<SearchText.PackedTerm> { SearchText.packedTerms(ofDocument: document) }
+
+    /// What the search index writes for this dossier.
+    var searchEntry: SearchIndexEntry { search ?? SearchIndexEntry(document: document) }
 
     static func license(_ license: BusinessLicense, entityID: Int64) -> [ColumnValue] {
         [.integer(entityID), ColumnValue(license.version), .text(license.issuedOn.description), .text(license.name),

@@ -72,7 +72,7 @@ extension SQLiteRegistryStore {
         switch application.request {
         case .establishment:
             guard let draft = plan.draft else { throw StoreError.backend("an establishment's plan has no draft") }
-            new = try registerEntity(db, draft, before: before)
+            new = try registerEntity(db, draft, search: plan.searchEntry, before: before)
             (code, change, old) = (new.entity.code, "registered", nil)
         case .change(let form):
             old = try load(db, form.code)
@@ -152,7 +152,7 @@ extension SQLiteRegistryStore {
         let forms = self.forms
         return try await read { db in
             let rows = try Row.fetchAll(try db.cachedStatement(sql: """
-                SELECT * FROM applications WHERE state = 'under-review' AND deadline <= ? ORDER BY deadline, number LIMIT ?
+                SELECT \(ApplicationRecord.selected) FROM applications WHERE state = 'under-review' AND deadline <= ? ORDER BY deadline, number LIMIT ?
                 """), arguments: [day.description, limit])
             return try rows.map { try ApplicationRecord.application(db, $0, forms: forms) }
         }

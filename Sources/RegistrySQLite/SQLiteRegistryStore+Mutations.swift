@@ -29,7 +29,7 @@ extension SQLiteRegistryStore {
                 let batch = pipeline.next()
                 for dossier in batch {
                     try EntityWriter.write(db, dossier, grams: !wasEmpty)
-                    if !wasEmpty { try SearchIndexWriter.add(db, key: dossier.key, document: dossier.document, bigrams: dossier.bigrams) }
+                    if !wasEmpty { try SearchIndexWriter.add(db, key: dossier.key, entry: dossier.searchEntry) }
                     highestSequence = max(highestSequence, dossier.sequence ?? -1)
                 }
                 if wasEmpty { documents += batch.map { .init(key: $0.key, document: $0.document, bigrams: $0.bigrams) } }
@@ -60,7 +60,10 @@ extension SQLiteRegistryStore {
 
     /// Allocates the draft's code and writes the whole dossier and its search index; `before` runs ahead of
     /// each write (fault injection). The caller holds the write transaction.
-    static func registerEntity(_ db: Database, _ draft: EntityDraft, before: (CompletionStep) throws -> Void = { _ in }) throws -> EntityDossier {
+    /// Registers `draft` under the next code; `search` is its search entry when the caller prepared it (a
+    /// completion's plan does, outside the writer).
+    static func registerEntity(_ db: Database, _ draft: EntityDraft, search: SearchIndexEntry? = nil,
+                               before: (CompletionStep) throws -> Void = { _ in }) throws -> EntityDossier {
         try before(.code)
         var sequence = try Int.fetchOne(try db.cachedStatement(sql: "SELECT next_value FROM code_sequence WHERE id = 1")) ?? 0
         var code: CreditCode
@@ -75,9 +78,9 @@ extension SQLiteRegistryStore {
                                   arguments: [code.organizationCode.rawValue]) == true
         try db.cachedStatement(sql: "UPDATE code_sequence SET next_value = ? WHERE id = 1").execute(arguments: [sequence])
         let dossier = draft.dossier(code: code)
-        let prepared = try EntityWriter.insert(db, dossier, id: try EntityWriter.nextEntityID(db), before: before)
+        let prepared = try EntityWriter.insert(db, dossier, id: try EntityWriter.nextEntityID(db), search: search, before: before)
         try before(.searchIndex)
-        try SearchIndexWriter.add(db, key: prepared.key, document: prepared.document, bigrams: prepared.bigrams)
+        try SearchIndexWriter.add(db, key: prepared.key, entry: prepared.searchEntry)
         return dossier
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RegistryCore
+import RegistryStore
 
 /// Keeps the search index (documents, FTS5 trigrams, bigrams) in step with the entities, inside the
 /// caller's transaction.
@@ -12,18 +13,18 @@ enum SearchIndexWriter {
         let bigrams: String
     }
 
-    /// Indexes one document under `key`. The FTS5 rows wait for `flushPending`, ahead of the commit.
-    static func add(_ db: Database, key: Int64, document: String, bigrams: String? = nil) throws {
+    /// Indexes one entry under `key`. The FTS5 rows wait for `flushPending`, ahead of the commit.
+    static func add(_ db: Database, key: Int64, entry: SearchIndexEntry) throws {
         var row = try RowWriter(db, sql: "INSERT INTO search_documents (search_key, document) VALUES (?, ?)")
         row.bind(key)
-        row.bind(document)
+        row.bind(entry.document)
         try row.run()
-        try queue(db, deleting: false, key: key, document: document, bigrams: bigrams ?? SearchText.bigramTokens(ofDocument: document))
+        try queue(db, deleting: false, key: key, document: entry.document, bigrams: entry.bigramTokens)
         // One statement for the ~30 terms of a name (a JSON array parameter), not one per term.
         try db.cachedStatement(sql: """
             INSERT INTO search_term_counts (term, documents) SELECT value, 1 FROM json_each(?) WHERE true
             ON CONFLICT (term) DO UPDATE SET documents = documents + 1
-            """).execute(arguments: [jsonArray(SearchText.countedTerms(ofDocument: document))])
+            """).execute(arguments: [entry.countedTermsJSON])
     }
 
     // MARK: FTS5 rows, one batch per transaction
@@ -66,36 +67,17 @@ enum SearchIndexWriter {
         try db.cachedStatement(sql: "DELETE FROM temp.search_fts_pending").execute()
     }
 
-    /// `terms` as a JSON array of strings (search terms are folded letters and digits; quotes, backslashes and
-    /// control characters are escaped all the same).
-    static func jsonArray(_ terms: some Sequence<String>) -> String {
-        var json = "["
-        for term in terms {
-            if json.utf8.count > 1 { json += "," }
-            json += "\""
-            for scalar in term.unicodeScalars {
-                switch scalar {
-                case "\"": json += "\\\""
-                case "\\": json += "\\\\"
-                case _ where scalar.value < 0x20: json += String(format: "\\u%04x", scalar.value)
-                default: json.unicodeScalars.append(scalar)
-                }
-            }
-            json += "\""
-        }
-        return json + "]"
-    }
-
     /// Removes the document indexed under `key` (FTS5 deletes need the indexed text back; they wait for
     /// `flushPending` like insertions).
     static func remove(_ db: Database, key: Int64) throws {
         guard let document = try String.fetchOne(try db.cachedStatement(sql: "SELECT document FROM search_documents WHERE search_key = ?"), arguments: [key]) else {
             return
         }
-        try queue(db, deleting: true, key: key, document: document, bigrams: SearchText.bigramTokens(ofDocument: document))
+        let entry = SearchIndexEntry(document: document)
+        try queue(db, deleting: true, key: key, document: document, bigrams: entry.bigramTokens)
         try db.cachedStatement(sql: """
             UPDATE search_term_counts SET documents = documents - 1 WHERE term IN (SELECT value FROM json_each(?))
-            """).execute(arguments: [jsonArray(SearchText.countedTerms(ofDocument: document))])
+            """).execute(arguments: [entry.countedTermsJSON])
         try db.cachedStatement(sql: "DELETE FROM search_documents WHERE search_key = ?").execute(arguments: [key])
     }
 

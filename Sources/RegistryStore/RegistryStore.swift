@@ -145,4 +145,7 @@ public struct EntityDraft: Sendable, Hashable {
             tax: tax, statistics: statistics,
             names: [NameRecord(name: name, zihao: nameParts.zihao, validFrom: establishedOn, validTo: nil)])
     }
+
+    /// The search entry of the registered dossier (its one name): computable before the code is allocated.
+    public var searchEntry: SearchIndexEntry { SearchIndexEntry(names: [name]) }
 }

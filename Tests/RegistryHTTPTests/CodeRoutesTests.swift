@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import RegistryHTTP
+import RegistryStore
 
 struct CodeRoutesTests {
     struct Inspection: Decodable {
