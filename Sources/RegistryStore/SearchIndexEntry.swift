@@ -7,7 +7,7 @@ public struct SearchIndexEntry: Sendable, Equatable {
     public let document: String
     /// The short-query index's tokens (`SearchText.bigramTokens`).
     public let bigramTokens: String
-    /// The counted terms (`SearchText.countedTerms`) as a JSON array of strings, in code-point order.
+    /// The counted terms (`SearchText.countedTerms`) as a JSON array of strings, shorter terms first.
     public let countedTermsJSON: String
 
     /// The entry of an entity with these names (oldest first).
@@ -19,28 +19,36 @@ public struct SearchIndexEntry: Sendable, Equatable {
     public init(document: String) {
         self.document = document
         bigramTokens = SearchText.bigramTokens(ofDocument: document)
-        countedTermsJSON = Self.jsonArray(SearchText.countedTerms(ofDocument: document).sorted())
+        // Straight from the packed terms: no string per term (a completion's plan builds this for every new name).
+        var json = String.UnicodeScalarView()
+        json.append("[")
+        var term = String.UnicodeScalarView()
+        for (index, packed) in SearchText.packedTerms(ofDocument: document).sorted().enumerated() {
+            if index > 0 { json.append(",") }
+            term.removeAll(keepingCapacity: true)
+            packed.appendScalars(to: &term)
+            Self.appendQuoted(term, to: &json)
+        }
+        json.append("]")
+        countedTermsJSON = String(json)
     }
 
-    /// `terms` as a JSON array of strings (search terms are folded letters and digits; quotes, backslashes and
+    /// Appends `scalars` as a JSON string (search terms are folded letters and digits; quotes, backslashes and
     /// control characters are escaped all the same).
-    public static func jsonArray(_ terms: some Sequence<String>) -> String {
-        var json = "["
-        for term in terms {
-            if json.utf8.count > 1 { json += "," }
-            json += "\""
-            for scalar in term.unicodeScalars {
-                switch scalar {
-                case "\"": json += "\\\""
-                case "\\": json += "\\\\"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: json.unicodeScalars.append(scalar)
-                }
+    static func appendQuoted(_ scalars: String.UnicodeScalarView, to json: inout String.UnicodeScalarView) {
+        json.append("\"")
+        for scalar in scalars {
+            switch scalar {
+            case "\"", "\\":
+                json.append("\\")
+                json.append(scalar)
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                json.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            default:
+                json.append(scalar)
             }
-            json += "\""
         }
-        return json + "]"
+        json.append("\"")
     }
 }

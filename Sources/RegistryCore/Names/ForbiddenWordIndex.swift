@@ -8,8 +8,14 @@ public struct ForbiddenWordIndex: Sendable {
         public let range: Range<Int>
     }
 
-    private let byWord: [String: ForbiddenWordTable.Entry]
-    private let longest: Int
+    /// A listed word, as characters.
+    private struct Word: Sendable {
+        let characters: [Character]
+        let entry: ForbiddenWordTable.Entry
+    }
+
+    /// The listed words by their first character, longest first.
+    private let byFirstCharacter: [Character: [Word]]
 
     /// The index of the standard table.
     public static let standard = ForbiddenWordIndex(table: .standard)
@@ -18,19 +24,24 @@ public struct ForbiddenWordIndex: Sendable {
     public init(table: ForbiddenWordTable, han: HanTables = .standard) {
         var byWord: [String: ForbiddenWordTable.Entry] = [:]
         for entry in table.entries { byWord[han.simplified(entry.word)] = entry }
-        self.byWord = byWord
-        self.longest = byWord.keys.map(\.count).max() ?? 0
+        var byFirstCharacter: [Character: [Word]] = [:]
+        for (word, entry) in byWord where !word.isEmpty {
+            byFirstCharacter[word.first!, default: []].append(Word(characters: Array(word), entry: entry))
+        }
+        self.byFirstCharacter = byFirstCharacter.mapValues { $0.sorted { $0.characters.count > $1.characters.count } }
     }
 
     /// Every listed word in `text`, except those inside a longer match (人大常委会 over 人大, 国家级 over 国家).
     public func matches(in text: String) -> [Match] {
         let characters = Array(text)
         var found: [Match] = []
+        // Only the words starting with the character at `start` are compared, without building substrings: this
+        // runs for every name checked.
         for start in characters.indices {
-            for length in stride(from: min(longest, characters.count - start), through: 1, by: -1) {
-                if let entry = byWord[String(characters[start..<(start + length)])] {
-                    found.append(Match(entry: entry, range: start..<(start + length)))
-                }
+            guard let words = byFirstCharacter[characters[start]] else { continue }
+            for word in words where word.characters.count <= characters.count - start
+                && characters[start..<(start + word.characters.count)].elementsEqual(word.characters) {
+                found.append(Match(entry: word.entry, range: start..<(start + word.characters.count)))
             }
         }
         return found.filter { match in

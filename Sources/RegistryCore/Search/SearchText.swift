@@ -82,23 +82,36 @@ public enum SearchText {
 
     /// A counted term of up to four scalars, packed into two integers (21 bits per scalar): far cheaper
     /// to hash than a string, for counting millions of them.
-    public struct PackedTerm: Hashable, Sendable {
+    public struct PackedTerm: Hashable, Comparable, Sendable {
         let high: UInt64  // length << 42 | first << 21 | second
         let low: UInt64   // third << 21 | fourth
 
+        /// Packs one to four scalars (no arrays: this runs for every term of every name).
         init(_ scalars: ArraySlice<UInt32>) {
-            let values = Array(scalars) + Array(repeating: 0, count: 4 - scalars.count)
-            high = UInt64(scalars.count) << 42 | UInt64(values[0]) << 21 | UInt64(values[1])
-            low = UInt64(values[2]) << 21 | UInt64(values[3])
+            let start = scalars.startIndex, count = scalars.count
+            func value(_ offset: Int) -> UInt64 { offset < count ? UInt64(scalars[start + offset]) : 0 }
+            high = UInt64(count) << 42 | value(0) << 21 | value(1)
+            low = value(2) << 21 | value(3)
         }
 
         /// The term's text.
         public var text: String {
-            let length = Int(high >> 42)
-            let values = [UInt32(high >> 21 & 0x1F_FFFF), UInt32(high & 0x1F_FFFF), UInt32(low >> 21 & 0x1F_FFFF), UInt32(low & 0x1F_FFFF)]
             var text = String.UnicodeScalarView()
-            for value in values.prefix(length) { text.append(Unicode.Scalar(value)!) }
+            appendScalars(to: &text)
             return String(text)
+        }
+
+        /// Appends the term's scalars to `view`.
+        public func appendScalars(to view: inout String.UnicodeScalarView) {
+            let length = Int(high >> 42)
+            for (index, value) in [high >> 21, high, low >> 21, low].enumerated() where index < length {
+                view.append(Unicode.Scalar(UInt32(value & 0x1F_FFFF))!)
+            }
+        }
+
+        /// By length, then by scalars.
+        public static func < (left: PackedTerm, right: PackedTerm) -> Bool {
+            (left.high, left.low) < (right.high, right.low)
         }
     }
 
