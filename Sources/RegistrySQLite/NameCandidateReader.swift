@@ -21,10 +21,18 @@ enum NameCandidateReader {
         let han = HanTables.standard
         // Rows with another 字号 matter only for the same-industry W- rules: narrowed to a superset of it.
         let (industrySQL, industryArguments) = sameIndustrySQL(query.sameIndustry)
-        for key in query.zihaoKeys where han.pinyinKey(key) != query.pinyin {  // same pinyin: found below
+        // Every other key in one statement: a JSON array of [pinyin, key] pairs, each an index lookup (the pairs are
+        // the outer loop; the same rows, in the same order, as one statement per key).
+        let otherKeys = query.zihaoKeys.compactMap { key -> [String]? in
+            let pinyin = han.pinyinKey(key)
+            return pinyin == query.pinyin ? nil : [pinyin, key]  // same pinyin: found below
+        }
+        if !otherKeys.isEmpty {
             try collect("""
-                SELECT \(entityColumns) FROM entities e WHERE e.authority = ? AND e.zihao_pinyin = ? AND e.zihao_key = ? AND \(industrySQL)
-                """, [authority, han.pinyinKey(key), key] + industryArguments)
+                SELECT \(entityColumns) FROM json_each(?) k CROSS JOIN entities e
+                WHERE e.authority = ? AND e.zihao_pinyin = json_extract(k.value, '$[0]') AND e.zihao_key = json_extract(k.value, '$[1]')
+                  AND \(industrySQL)
+                """, [JSONArrays.of(otherKeys), authority] + industryArguments)
         }
         if !query.pinyin.isEmpty {
             try collect("""

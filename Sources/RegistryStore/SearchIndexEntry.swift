@@ -27,28 +27,9 @@ public struct SearchIndexEntry: Sendable, Equatable {
             if index > 0 { json.append(",") }
             term.removeAll(keepingCapacity: true)
             packed.appendScalars(to: &term)
-            Self.appendQuoted(term, to: &json)
+            JSONArrays.appendQuoted(term, to: &json)
         }
         json.append("]")
         countedTermsJSON = String(json)
-    }
-
-    /// Appends `scalars` as a JSON string (search terms are folded letters and digits; quotes, backslashes and
-    /// control characters are escaped all the same).
-    static func appendQuoted(_ scalars: String.UnicodeScalarView, to json: inout String.UnicodeScalarView) {
-        json.append("\"")
-        for scalar in scalars {
-            switch scalar {
-            case "\"", "\\":
-                json.append("\\")
-                json.append(scalar)
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                json.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-            default:
-                json.append(scalar)
-            }
-        }
-        json.append("\"")
     }
 }
