@@ -99,7 +99,7 @@ extension PostgresRegistryStore {
         journal.audit(actor, action: "registration.\(application.kind.rawValue)", target: code.rawValue, at: instant)
         try before(.changeFeed)
         let newJSON = try plan.feedValues(of: application, code: code, dossier: new)
-        journal.change(code: code, change: change, old: try old.map(ChangeFeedJSON.encode), new: newJSON, at: instant)
+        journal.change(code: code, change: change, old: old.map(ChangeFeedJSON.encode), new: newJSON, at: instant)
         try before(.application)
         do throws(ApplicationError) { try application.complete(code: code, at: instant) } catch { throw StoreError.application(error) }
     }

@@ -73,7 +73,7 @@ extension PostgresRegistryStore {
         try await transaction { connection, logger in
             let journal = PostgresJournal()
             let dossier = try await Self.registerEntity(connection, draft, journal: journal, logger: logger)
-            journal.change(code: dossier.entity.code, change: "registered", old: nil, new: try ChangeFeedJSON.encode(dossier),
+            journal.change(code: dossier.entity.code, change: "registered", old: nil, new: ChangeFeedJSON.encode(dossier),
                            at: Instant(day: draft.establishedOn))
             try await journal.flush(connection, logger: logger)
             return dossier
@@ -120,7 +120,7 @@ extension PostgresRegistryStore {
             try await PostgresEntityChanges.issueLicense(connection, id: id, entity: entity, on: date, logger: logger)
             let new = try await PostgresDossierReader.load(connection, code, logger: logger).dossier
             let journal = PostgresJournal()
-            journal.change(code: code, change: "changed", old: try ChangeFeedJSON.encode(old), new: try ChangeFeedJSON.encode(new), at: Instant(day: date))
+            journal.change(code: code, change: "changed", old: ChangeFeedJSON.encode(old), new: ChangeFeedJSON.encode(new), at: Instant(day: date))
             try await journal.flush(connection, logger: logger)
             return new
         }
@@ -132,8 +132,8 @@ extension PostgresRegistryStore {
             try await PostgresEntityChanges.setStatus(connection, id: id, dossier: old, to: status, on: date, logger: logger)
             let new = try await PostgresDossierReader.load(connection, code, logger: logger).dossier
             let journal = PostgresJournal()
-            journal.change(code: code, change: status == .deregistered ? "deregistered" : "status-changed", old: try ChangeFeedJSON.encode(old),
-                           new: try ChangeFeedJSON.encode(new), at: Instant(day: date))
+            journal.change(code: code, change: status == .deregistered ? "deregistered" : "status-changed", old: ChangeFeedJSON.encode(old),
+                           new: ChangeFeedJSON.encode(new), at: Instant(day: date))
             try await journal.flush(connection, logger: logger)
             return new
         }

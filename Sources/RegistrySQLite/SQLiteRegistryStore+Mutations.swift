@@ -54,8 +54,8 @@ extension SQLiteRegistryStore {
 
     /// Appends a direct mutation (not an application's completion) to the change feed, dated at the start of `day`.
     static func feed(_ db: Database, _ dossier: EntityDossier, change: String, old: EntityDossier?, on day: CalendarDate) throws {
-        try JournalWriter.change(db, code: dossier.entity.code, change: change, old: try old.map(ChangeFeedJSON.encode),
-                                 new: try ChangeFeedJSON.encode(dossier), at: Instant(day: day))
+        try JournalWriter.change(db, code: dossier.entity.code, change: change, old: old.map(ChangeFeedJSON.encode),
+                                 new: ChangeFeedJSON.encode(dossier), at: Instant(day: day))
     }
 
     /// Allocates the draft's code and writes the whole dossier and its search index; `before` runs ahead of

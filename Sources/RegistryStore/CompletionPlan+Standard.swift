@@ -25,7 +25,7 @@ extension CompletionPlan {
             searchEntry = draft.searchEntry
             // The last sequence number: no registry reaches it, so the code occurs nowhere else in the JSON.
             if let placeholder = try? CodeAllocator.creditCode(type: draft.type, authority: draft.authority, sequence: CodeAllocator.capacity - 1),
-               let json = try? ChangeFeedJSON.encode(draft.dossier(code: placeholder)) {
+               case let json = ChangeFeedJSON.encode(draft.dossier(code: placeholder)) {
                 // Split once here: the writer only joins the pieces around the allocated code (Foundation's
                 // replacingOccurrences cost ~0.09 ms inside the single writer, and its components(separatedBy:)
                 // as much outside it).
@@ -66,9 +66,9 @@ extension CompletionPlan {
 
 /// The JSON of change-feed values: keys sorted, `/` unescaped, UTF-8 (the same in every backend).
 public enum ChangeFeedJSON {
-    /// `value` as change-feed JSON.
-    public static func encode(_ value: some Encodable) throws -> String {
-        try StoredJSON.encode(value)
+    /// `dossier` as change-feed JSON (`StoredJSON`'s bytes, written directly: see `DossierJSON`).
+    public static func encode(_ dossier: EntityDossier) -> String {
+        DossierJSON.encode(dossier)
     }
 }
 
@@ -122,7 +122,7 @@ extension CompletionPlan {
         if let feed = registrationFeed, case .establishment = application.request {
             return feed.pieces.joined(separator: code.rawValue)
         }
-        return try ChangeFeedJSON.encode(dossier)
+        return ChangeFeedJSON.encode(dossier)
     }
 }
 
