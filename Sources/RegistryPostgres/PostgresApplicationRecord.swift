@@ -60,7 +60,7 @@ enum PostgresApplicationRecord {
     static func insertReview(_ journal: PostgresJournal, number: String, _ review: Application.Review) throws {
         var row = RowSet("application_reviews", ["number", "version", "department", "decision", "reasons", "reviewer", "at"])
         row.append([.text(number), FieldValue(review.version), .text(review.department.rawValue), .text(review.decision.rawValue),
-                    .text(try encode(review.reasons)), .text(review.reviewer), .text(review.at.description)])
+                    .text(StoredJSON.encode(review.reasons)), .text(review.reviewer), .text(review.at.description)])
         journal.insert(row)
     }
 

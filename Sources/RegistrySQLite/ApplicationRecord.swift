@@ -51,7 +51,7 @@ enum ApplicationRecord {
         try db.cachedStatement(sql: """
             INSERT INTO application_reviews (number, version, department, decision, reasons, reviewer, at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-                .execute(arguments: [number, review.version, review.department.rawValue, review.decision.rawValue, try encode(review.reasons),
+                .execute(arguments: [number, review.version, review.department.rawValue, review.decision.rawValue, StoredJSON.encode(review.reasons),
                              review.reviewer, review.at.description])
     }
 

@@ -28,17 +28,18 @@ enum NameReservationRecord {
     }
 
     /// Active, unexpired reservations in the query's authority whose 字号 relates to the proposed one.
+    static let activeCandidatesSQL = """
+        SELECT \(columns) FROM name_reservations
+        WHERE authority = ? AND state = 'active' AND expires_on > ?
+          AND (zihao_key IN (SELECT value FROM json_each(?)) OR zihao_pinyin = ? OR instr(zihao_key, ?) > 0 OR name_key = ?)
+        """
+
     static func active(_ db: Database, _ query: NameCandidateQuery) throws -> [NameCandidate] {
-        let keys = query.zihaoKeys
-        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-        var arguments: [any DatabaseValueConvertible] = [query.authority.description, query.today.description]
-        arguments += keys
-        arguments += [query.pinyin, query.contained, query.nameKey]
-        return try Row.fetchAll(try db.cachedStatement(sql: """
-            SELECT \(columns) FROM name_reservations
-            WHERE authority = ? AND state = 'active' AND expires_on > ?
-              AND (zihao_key IN (\(placeholders)) OR zihao_pinyin = ? OR instr(zihao_key, ?) > 0 OR name_key = ?)
-            """), arguments: StatementArguments(arguments)).compactMap(reservation).map(\.candidate)
+        // One statement text whatever the number of keys (a JSON array): it stays in the statement cache.
+        try Row.fetchAll(try db.cachedStatement(sql: activeCandidatesSQL), arguments: [
+            query.authority.description, query.today.description, JSONArrays.of(query.zihaoKeys), query.pinyin, query.contained,
+            query.nameKey,
+        ]).compactMap(reservation).map(\.candidate)
     }
 
     static func reservation(_ row: Row) -> NameReservation? {

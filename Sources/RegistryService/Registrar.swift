@@ -62,7 +62,8 @@ public struct Registrar<Store: RegistryStore>: Sendable {
         let (rules, conflicts, day) = (names.rules, names.conflicts, instant.chinaDay)
         let prepared = looksLast ? CompletionPlan(for: current, rules: rules, conflicts: conflicts, day: day) : nil
         let plan: @Sendable (Application) -> CompletionPlan = { application in
-            if let prepared, application.version == current.version, application.request == current.request { return prepared }
+            // A version's form never changes (a correction makes a new version): the version number identifies it.
+            if let prepared, application.version == current.version { return prepared }
             return CompletionPlan(for: application, rules: rules, conflicts: conflicts, day: day)
         }
         do {

@@ -82,6 +82,11 @@ public enum StoredJSON {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// Strings as stored JSON (the same bytes as `encode`, written directly).
+    public static func encode(_ strings: [String]) -> String {
+        DossierJSON.strings(strings)
+    }
+
     /// A value from stored JSON.
     public static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(text.utf8))

@@ -1,5 +1,17 @@
 /// JSON arrays of strings written directly (bound as one parameter and read back with SQL's `json_each`).
 public enum JSONArrays {
+    /// `values` as a JSON array of strings.
+    public static func of(_ values: [String]) -> String {
+        var json = String.UnicodeScalarView()
+        json.append("[")
+        for (index, value) in values.enumerated() {
+            if index > 0 { json.append(",") }
+            appendQuoted(value.unicodeScalars, to: &json)
+        }
+        json.append("]")
+        return String(json)
+    }
+
     /// `rows` as a JSON array of arrays of strings (bound as one parameter for `json_each`).
     public static func of(_ rows: [[String]]) -> String {
         var json = String.UnicodeScalarView()

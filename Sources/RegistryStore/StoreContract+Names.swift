@@ -85,6 +85,8 @@ extension StoreContract {
             let similar = try await reserve(store, "长沙红光商贸有限公司", on: day, id: "NR-C")
             try expect(similar.reservation == nil && similar.check.conflicts.map(\.rule) == [.sameZihaoSameIndustry],
                        "the same 字号 in the same industry is blocked: \(similar.check.conflicts.map(\.rule))")
+            let longer = try await candidates(store, "长沙红光明贸易有限公司", industry: "5191", on: day)
+            try expect(longer.contains { $0.reservationID == "NR-A" }, "a reserved 字号 inside a longer proposed one is a candidate: \(longer)")
             let read = try await store.nameReservation(id: "NR-A")
             try expect(read == first.reservation, "the reservation reads back: \(String(describing: read))")
             try expect(try await store.nameReservation(id: "NR-X") == nil, "an unknown id has none")

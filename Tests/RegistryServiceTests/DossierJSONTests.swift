@@ -35,4 +35,13 @@ struct DossierJSONTests {
         dossier.statistics = nil
         #expect(ChangeFeedJSON.encode(dossier) == (try StoredJSON.encode(dossier)))
     }
+
+    @Test func reviewReasonsMatchJSONEncoder() throws {
+        for reasons in [[], ["材料不全"], ["第一条\n第二条", "引号\"与\\和/斜杠", "\u{01}\t"]] as [[String]] {
+            #expect(StoredJSON.encode(reasons) == (try throughJSONEncoder(reasons)))
+        }
+    }
+
+    /// StoredJSON's generic (JSONEncoder) path, whatever overloads exist for `T`.
+    private func throughJSONEncoder<T: Encodable>(_ value: T) throws -> String { try StoredJSON.encode(value) }
 }
