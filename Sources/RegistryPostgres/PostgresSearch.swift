@@ -54,12 +54,15 @@ struct PostgresSearch {
     /// How tiers 3 and 4 of a query of 3+ characters find their documents: each either walks a posting list in key
     /// order, keeping documents that contain the query, until the page is full — cheap when matches are dense in the
     /// list — or collects every matching document through the pg_trgm index and orders them — cheap when matches
-    /// are few. Tier 3 (names starting with the query) walks the names starting with its first two characters, tier
-    /// 4 the query's rarest bigram.
+    /// are few. Tier 3 (names starting with the query) walks the shorter of two lists holding every name that starts
+    /// with it: the names starting with its first two characters, and its rarest bigram's (宁乡县's names come after
+    /// 宁乡市's in key order, so the first list made it read thousands of 宁乡市 names; 乡县 holds few others). Tier 4
+    /// walks the query's rarest bigram.
     struct Access {
         /// No name starts with the query: tier 3 is empty and left out.
         var noPrefixMatches = false
-        var walkPrefix = false
+        /// The posting list tier 3 walks (a name-start token or a bigram), nil to collect through pg_trgm.
+        var walkPrefix: String? = nil
         var walkBigram: String? = nil
     }
 
@@ -89,14 +92,13 @@ struct PostgresSearch {
         let walk = "(SELECT search_key FROM search_grams WHERE gram = %@ ORDER BY search_key OFFSET 0) g CROSS JOIN LATERAL "
             + "(SELECT e.*, d.document FROM search_documents d JOIN entities e ON e.search_key = d.search_key WHERE d.search_key = g.search_key OFFSET 0) e"
         let trigrams = "(SELECT search_key, document FROM search_documents WHERE document LIKE %@ OFFSET 0) d JOIN entities e ON e.search_key = d.search_key"
-        let prefixGram = SearchText.prefixToken(String(String.UnicodeScalarView(q.unicodeScalars.prefix(2))))
-        let tier3 = access.walkPrefix
-            ? Tier(number: 3, from: walk, keyColumn: "g.search_key", pattern: prefixGram) { s in
+        let tier3 = access.walkPrefix.map { list in
+            Tier(number: 3, from: walk, keyColumn: "g.search_key", pattern: list) { s in
                 ["strpos(e.document, \(s.bind(m + q))) > 0", "e.zihao_key <> \(s.bind(q))", notExact(&s)]
             }
-            : Tier(number: 3, from: trigrams, keyColumn: "d.search_key", pattern: "%" + m + q + "%") { s in
-                ["e.zihao_key <> \(s.bind(q))", notExact(&s)]
-            }
+        } ?? Tier(number: 3, from: trigrams, keyColumn: "d.search_key", pattern: "%" + m + q + "%") { s in
+            ["e.zihao_key <> \(s.bind(q))", notExact(&s)]
+        }
         let tier4 = access.walkBigram.map { rarest in
             Tier(number: 4, from: walk, keyColumn: "g.search_key", pattern: rarest) { s in
                 ["strpos(e.document, \(s.bind(q))) > 0", "strpos(e.document, \(s.bind(m + q))) = 0", "e.zihao_key <> \(s.bind(q))", notExact(&s)]
@@ -220,10 +222,16 @@ struct PostgresSearch {
         let bigrams = (0..<(scalars.count - 1)).map { String(String.UnicodeScalarView(scalars[$0...($0 + 1)])) }
         var access = Access()
         access.noPrefixMatches = startingWith == 0
-        access.walkPrefix = walkCost(startingWithFirstTwo, hits: startingWith) < Double(matches)
+        let rarest = bigrams.min(by: { (frequencies[$0] ?? 0) < (frequencies[$1] ?? 0) })
+        let prefixToken = SearchText.prefixToken(String(String.UnicodeScalarView(scalars.prefix(2))))
+        var prefixLists = [(list: prefixToken, postings: startingWithFirstTwo)]
+        if let rarest { prefixLists.append((rarest, frequencies[rarest] ?? 0)) }
+        if let shortest = prefixLists.min(by: { $0.postings < $1.postings }),
+           walkCost(shortest.postings, hits: startingWith) < Double(matches) {
+            access.walkPrefix = shortest.list
+        }
         let elsewhere = max(matches - startingWith, 1)
-        if let rarest = bigrams.min(by: { (frequencies[$0] ?? 0) < (frequencies[$1] ?? 0) }),
-           walkCost(frequencies[rarest] ?? 0, hits: elsewhere) < Double(matches) {
+        if let rarest, walkCost(frequencies[rarest] ?? 0, hits: elsewhere) < Double(matches) {
             access.walkBigram = rarest
         }
         return access
