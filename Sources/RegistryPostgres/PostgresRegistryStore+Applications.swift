@@ -98,7 +98,7 @@ extension PostgresRegistryStore {
         try before(.audit)
         journal.audit(actor, action: "registration.\(application.kind.rawValue)", target: code.rawValue, at: instant)
         try before(.changeFeed)
-        let newJSON = try plan.feedValues(of: application, code: code, dossier: new)
+        let newJSON = plan.feedValues(of: application, code: code, dossier: new)
         journal.change(code: code, change: change, old: old.map(ChangeFeedJSON.encode), new: newJSON, at: instant)
         try before(.application)
         do throws(ApplicationError) { try application.complete(code: code, at: instant) } catch { throw StoreError.application(error) }

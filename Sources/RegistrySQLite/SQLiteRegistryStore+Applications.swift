@@ -94,7 +94,7 @@ extension SQLiteRegistryStore {
         try before(.audit)
         try JournalWriter.audit(db, actor, action: "registration.\(application.kind.rawValue)", target: code.rawValue, at: instant)
         try before(.changeFeed)
-        let newJSON = try plan.feedValues(of: application, code: code, dossier: new)
+        let newJSON = plan.feedValues(of: application, code: code, dossier: new)
         try JournalWriter.change(db, code: code, change: change, old: old.map(ChangeFeedJSON.encode), new: newJSON, at: instant)
         try before(.application)
         do throws(ApplicationError) { try application.complete(code: code, at: instant) } catch { throw StoreError.application(error) }

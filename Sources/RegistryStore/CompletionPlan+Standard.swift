@@ -123,7 +123,7 @@ extension CompletionPlan {
 
     /// The change-feed values of `application`'s completion: the establishment's prepared JSON with its new code, or
     /// the entity as it now stands.
-    public func feedValues(of application: Application, code: CreditCode, dossier: EntityDossier) throws -> String {
+    public func feedValues(of application: Application, code: CreditCode, dossier: EntityDossier) -> String {
         if let feed = registrationFeed, case .establishment = application.request {
             return feed.pieces.joined(separator: code.rawValue)
         }

@@ -20,16 +20,17 @@ public struct SearchIndexEntry: Sendable, Equatable {
         self.document = document
         bigramTokens = SearchText.bigramTokens(ofDocument: document)
         // Straight from the packed terms: no string per term (a completion's plan builds this for every new name).
-        var json = String.UnicodeScalarView()
-        json.append("[")
-        var term = String.UnicodeScalarView()
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        var scalars = String.UnicodeScalarView(), term: [UInt8] = []
         for (index, packed) in SearchText.packedTerms(ofDocument: document).sorted().enumerated() {
-            if index > 0 { json.append(",") }
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            scalars.removeAll(keepingCapacity: true)
+            packed.appendScalars(to: &scalars)
             term.removeAll(keepingCapacity: true)
-            packed.appendScalars(to: &term)
-            JSONArrays.appendQuoted(term, to: &json)
+            for scalar in scalars { UTF8.encode(scalar) { term.append($0) } }
+            JSONArrays.appendString(term, to: &json)
         }
-        json.append("]")
-        countedTermsJSON = String(json)
+        json.append(UInt8(ascii: "]"))
+        countedTermsJSON = String(decoding: json, as: UTF8.self)
     }
 }
