@@ -103,9 +103,9 @@ public enum SearchText {
 
         /// Appends the term's scalars to `view`.
         public func appendScalars(to view: inout String.UnicodeScalarView) {
-            let length = Int(high >> 42)
-            for (index, value) in [high >> 21, high, low >> 21, low].enumerated() where index < length {
-                view.append(Unicode.Scalar(UInt32(value & 0x1F_FFFF))!)
+            for index in 0..<Int(high >> 42) {
+                let packed = index < 2 ? high >> (index == 0 ? 21 : 0) : low >> (index == 2 ? 21 : 0)
+                view.append(Unicode.Scalar(UInt32(packed & 0x1F_FFFF))!)
             }
         }
 
