@@ -13,7 +13,14 @@ enum PostgresSchema {
         ("0003-create-name-checks", createNameChecks),
         ("0004-create-applications", createApplications),
         ("0005-create-auditing", createAuditing),
+        ("0006-drop-audit-hash-index", dropAuditHashIndex),
     ]
+
+    /// `audit_log.hash` loses its UNIQUE index, as on SQLite: no query looks a hash up, a duplicate would break
+    /// the chain `audit verify` checks, and every entry's random hash cost an index page write.
+    static let dropAuditHashIndex = """
+        ALTER TABLE audit_log DROP CONSTRAINT audit_log_hash_key;
+        """
 
     /// The statements of a migration (each ends with `;` at the end of a line; a function body's inner
     /// semicolons do not), one at a time for the extended query protocol.

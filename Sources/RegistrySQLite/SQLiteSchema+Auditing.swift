@@ -55,4 +55,33 @@ extension SQLiteSchema {
             CREATE INDEX entities_by_section_code ON entities(industry_section, code);
             """)
     }
+
+    /// Migration 0006: `audit_log.hash` loses its UNIQUE index. No query looks a hash up (the chain is read in
+    /// sequence order), a duplicate hash would already break the chain that `audit verify` checks, and each new
+    /// entry's random hash touched a page of its own in that index: about 9% of the pages a registration wrote.
+    /// SQLite cannot drop a UNIQUE column constraint, so the table is rebuilt (through a copy: a RENAME would
+    /// open the connection's temp schema, see `createAuditing`), rows and triggers as before.
+    static func dropAuditHashIndex(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE audit_log_copy AS SELECT sequence, at, actor, role, action, target, request_id, previous_hash, hash FROM audit_log;
+            DROP TABLE audit_log;
+            CREATE TABLE audit_log (
+                sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                role TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                request_id TEXT,
+                previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
+                hash TEXT NOT NULL CHECK (length(hash) = 64)
+            );
+            INSERT INTO audit_log SELECT * FROM audit_log_copy ORDER BY sequence;
+            DROP TABLE audit_log_copy;
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            """)
+    }
 }

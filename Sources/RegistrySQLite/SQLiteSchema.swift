@@ -20,6 +20,9 @@ enum SQLiteSchema {
         migrator.registerMigration("0005-create-auditing") { db in
             try createAuditing(db)
         }
+        migrator.registerMigration("0006-drop-audit-hash-index") { db in
+            try dropAuditHashIndex(db)
+        }
         return migrator
     }
 

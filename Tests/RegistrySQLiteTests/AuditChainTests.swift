@@ -131,3 +131,37 @@ struct AuditChainMigrationTests {
         #expect(try await AuditDesk(store: store).verifyChain().checked == 4)
     }
 }
+
+/// Migration 0006 rebuilds `audit_log` without the index on `hash`: every entry kept in order, the chain intact
+/// and continued, and the table still append-only.
+struct AuditHashIndexMigrationTests {
+    @Test func theRebuiltLogKeepsItsEntriesAndStaysAppendOnly() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-migrate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("old.db").path
+        let queue = try DatabaseQueue(path: path)
+        try SQLiteSchema.migrator.migrate(queue, upTo: "0005-create-auditing")
+        try queue.close()
+        let old = try SQLiteRegistryStore(path: path)
+        let desk = AccessDesk(store: old, now: { ContractFixtures.instant })
+        for role in [Role.clerk, .auditor, .admin] {
+            _ = try await desk.create(role: role, label: "窗口 \(role.rawValue)", actor: ContractFixtures.actor)
+        }
+        let before = try await old.auditEntries(after: 0, limit: 10)
+        #expect(before.count == 3)
+        let store = try SQLiteRegistryStore(path: path)
+        try await store.migrate()
+        #expect(try await store.auditEntries(after: 0, limit: 10) == before, "every entry, byte for byte and in order")
+        let indexes = try await store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list('audit_log')") }
+        #expect(indexes.isEmpty, "no index besides the sequence (the rowid): \(indexes)")
+        _ = try await AccessDesk(store: store, now: { ContractFixtures.instant }).create(role: .auditor, label: "审计", actor: ContractFixtures.actor)
+        let report = try await AuditDesk(store: store).verifyChain()
+        #expect(report.firstBreak == nil && report.checked == 4)
+        await #expect(throws: (any Error).self) {
+            try await store.pool.write { db in try db.execute(sql: "UPDATE audit_log SET actor = 'x' WHERE sequence = 1") }
+        }
+        await #expect(throws: (any Error).self) {
+            try await store.pool.write { db in try db.execute(sql: "DELETE FROM audit_log WHERE sequence = 1") }
+        }
+    }
+}
