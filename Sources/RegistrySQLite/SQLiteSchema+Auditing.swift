@@ -60,7 +60,8 @@ extension SQLiteSchema {
     /// sequence order), a duplicate hash would already break the chain that `audit verify` checks, and each new
     /// entry's random hash touched a page of its own in that index: about 9% of the pages a registration wrote.
     /// SQLite cannot drop a UNIQUE column constraint, so the table is rebuilt (through a copy: a RENAME would
-    /// open the connection's temp schema, see `createAuditing`), rows and triggers as before.
+    /// open the connection's temp schema, see `createAuditing`), rows and triggers as before. The definition
+    /// repeats 0005's, less `UNIQUE`, on purpose: a migration is a fixed record, not code to share.
     static func dropAuditHashIndex(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE audit_log_copy AS SELECT sequence, at, actor, role, action, target, request_id, previous_hash, hash FROM audit_log;

@@ -106,12 +106,18 @@ struct AuditChainTests {
 
 /// Migration 0005 chains the entries a registry logged before it, in sequence order.
 struct AuditChainMigrationTests {
-    @Test func entriesLoggedBeforeTheChainAreChained() async throws {
+    /// A new registry file migrated only up to `migration`, opened on its own queue.
+    static func registry(upTo migration: String) throws -> (DatabaseQueue, String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-migrate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("old.db").path
         let queue = try DatabaseQueue(path: path)
-        try SQLiteSchema.migrator.migrate(queue, upTo: "0004-create-applications")
+        try SQLiteSchema.migrator.migrate(queue, upTo: migration)
+        return (queue, path)
+    }
+
+    @Test func entriesLoggedBeforeTheChainAreChained() async throws {
+        let (queue, path) = try Self.registry(upTo: "0004-create-applications")
         try await queue.write { db in
             for (index, action) in ["token.create.clerk", "application.accept.establishment", "token.revoke"].enumerated() {
                 try db.execute(sql: "INSERT INTO audit_log (at, actor, role, action, target, request_id) VALUES (?, ?, ?, ?, ?, ?)",
@@ -136,11 +142,7 @@ struct AuditChainMigrationTests {
 /// and continued, and the table still append-only.
 struct AuditHashIndexMigrationTests {
     @Test func theRebuiltLogKeepsItsEntriesAndStaysAppendOnly() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-migrate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("old.db").path
-        let queue = try DatabaseQueue(path: path)
-        try SQLiteSchema.migrator.migrate(queue, upTo: "0005-create-auditing")
+        let (queue, path) = try AuditChainMigrationTests.registry(upTo: "0005-create-auditing")
         try queue.close()
         let old = try SQLiteRegistryStore(path: path)
         let desk = AccessDesk(store: old, now: { ContractFixtures.instant })
