@@ -14,7 +14,14 @@ enum PostgresSchema {
         ("0004-create-applications", createApplications),
         ("0005-create-auditing", createAuditing),
         ("0006-drop-audit-hash-index", dropAuditHashIndex),
+        ("0007-create-phrase-counts", createPhraseCounts),
     ]
+
+    /// Nothing to do here: SQLite's 0007 adds counts of common 5- and 6-character phrases, and PostgreSQL has counted
+    /// every such phrase since 0002 (`search_phrase_counts`).
+    static let createPhraseCounts = """
+        -- search_phrase_counts exists since 0002-create-search-index.
+        """
 
     /// `audit_log.hash` loses its UNIQUE index, as on SQLite: no query looks a hash up, a duplicate would break
     /// the chain `audit verify` checks, and every entry's random hash cost an index page write.

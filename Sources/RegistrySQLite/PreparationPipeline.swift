@@ -16,6 +16,13 @@ final class PreparationPipeline: @unchecked Sendable {
         // @unchecked: written by the preparation queue before `ready` is signalled, read after.
         let ready = DispatchSemaphore(value: 0)
         var sorted: [(term: String, documents: Int)] = []
+        var phrases: [(term: String, documents: Int)] = []
+
+        /// Waits until the preparation queue has counted every batch (any number of calls).
+        func waitUntilCounted() {
+            ready.wait()
+            ready.signal()
+        }
     }
 
     private final class Flag: @unchecked Sendable {
@@ -44,6 +51,7 @@ final class PreparationPipeline: @unchecked Sendable {
         DispatchQueue.global(qos: .userInitiated).async {
             var nextID = firstID
             var counts: [SearchText.PackedTerm: Int] = [:]
+            var phrases = SearchText.PhraseCounter()
             for (index, slot) in slots.enumerated() {
                 capacity.wait()
                 if cancelled.isSet { break }
@@ -54,12 +62,16 @@ final class PreparationPipeline: @unchecked Sendable {
                 slot.batch = batch
                 slot.ready.signal()
                 if countTerms {
-                    for prepared in batch { for term in prepared.terms { counts[term, default: 0] += 1 } }
+                    for prepared in batch {
+                        for term in prepared.terms { counts[term, default: 0] += 1 }
+                        phrases.add(document: prepared.document)
+                    }
                 }
             }
             // In SQLite's BINARY order, so the writer appends to the B-tree.
             terms.sorted = counts.map { ($0.key.text, $0.value) }
                 .sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+            terms.phrases = phrases.common()
             terms.ready.signal()
         }
     }
@@ -72,8 +84,15 @@ final class PreparationPipeline: @unchecked Sendable {
 
     /// Every counted term with its document frequency, sorted; waits for the last batch.
     func termCounts() -> [(term: String, documents: Int)] {
-        terms.ready.wait()
+        terms.waitUntilCounted()
         return terms.sorted
+    }
+
+    /// The common phrases (`SearchText.PhraseCounter.common`) with their document frequencies, sorted; waits for the
+    /// last batch.
+    func phraseCounts() -> [(term: String, documents: Int)] {
+        terms.waitUntilCounted()
+        return terms.phrases
     }
 
     /// The next batch, in order; waits for it if needed. Call from one thread only.

@@ -38,7 +38,9 @@ extension SQLiteRegistryStore {
             }
             if wasEmpty { try ZihaoGrams.fillAll(db) }
             for index in deferredIndexes { try db.execute(sql: index.sql) }
-            if wasEmpty { try SearchIndexWriter.bulkAdd(db, documents: documents, termCounts: pipeline.termCounts) }
+            if wasEmpty {
+                try SearchIndexWriter.bulkAdd(db, documents: documents, termCounts: pipeline.termCounts, phraseCounts: pipeline.phraseCounts)
+            }
             try db.cachedStatement(sql: "UPDATE code_sequence SET next_value = max(next_value, ?)")
                 .execute(arguments: [highestSequence + 1])
         }

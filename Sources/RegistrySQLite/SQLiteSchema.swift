@@ -23,8 +23,22 @@ enum SQLiteSchema {
         migrator.registerMigration("0006-drop-audit-hash-index") { db in
             try dropAuditHashIndex(db)
         }
+        migrator.registerMigration("0007-create-phrase-counts") { db in
+            try db.execute(sql: createPhraseCounts)
+            try SearchIndexWriter.countCommonPhrases(db)
+        }
         return migrator
     }
+
+    /// Document frequencies of common 5- and 6-character phrases (`SearchText.PhraseCounter`): rows only for the
+    /// phrases in at least 500 documents when the index was built (seeded, or migrated), each then kept exact by
+    /// every document added or removed; a query of such a phrase has its exact total in one lookup.
+    static let createPhraseCounts = """
+        CREATE TABLE search_phrase_counts (
+            term TEXT PRIMARY KEY,
+            documents INTEGER NOT NULL CHECK (documents >= 0)
+        ) WITHOUT ROWID;
+        """
 
     static let entityTypes = "'llc','joint-stock','partnership','sole-proprietorship','individual','cooperative','branch'"
     static let statuses = "'存续','注销','吊销','迁出','撤销'"

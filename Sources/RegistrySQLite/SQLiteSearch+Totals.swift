@@ -5,7 +5,8 @@ extension SQLiteSearch {
     /// Matches of a name query: exact up to 10,000; beyond that an estimate, flagged.
     ///
     /// The index keeps the document frequency of every 2- to 4-character term, so without filters
-    /// a query of up to 4 characters has its total in one lookup, exact at any size. A longer query is
+    /// a query of up to 4 characters has its total in one lookup, exact at any size, and so has a 5- or
+    /// 6-character query the index keeps a phrase count for (common phrases). A longer query is
     /// counted on the index when its rarest 4-character part occurs at most 10,000 times (so the count
     /// is cheap); if every part is more common than that, the rarest part's frequency is the estimate. With
     /// filters candidates are joined to their entities and counted up to 10,001; beyond that the
@@ -13,6 +14,11 @@ extension SQLiteSearch {
     func nameTotal(_ q: String) throws -> (Int, Bool) {
         let length = q.unicodeScalars.count
         let filter = self.filter
+        if filter.conditions.isEmpty && SearchText.phraseLengths.contains(length),
+           let documents = try Int.fetchOne(try db.cachedStatement(sql: "SELECT documents FROM search_phrase_counts WHERE term = ?"),
+                                            arguments: [q]) {
+            return (documents, false)
+        }
         let frequency = try termFrequency(q)
         if filter.conditions.isEmpty && length <= SearchText.countedTermLength { return (frequency, false) }
         if filter.conditions.isEmpty && frequency > SearchPage.exactTotalLimit { return (frequency, true) }

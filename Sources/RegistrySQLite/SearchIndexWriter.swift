@@ -24,6 +24,15 @@ enum SearchIndexWriter {
             INSERT INTO search_term_counts (term, documents) SELECT value, 1 FROM json_each(?) WHERE true
             ON CONFLICT (term) DO UPDATE SET documents = documents + 1
             """).execute(arguments: [entry.countedTermsJSON])
+        try countPhrases(db, entry, by: 1)
+    }
+
+    /// Moves the counts of the entry's phrases that the index counts (`search_phrase_counts` holds a row only for
+    /// a phrase common when the index was built; its count then follows every document added or removed).
+    private static func countPhrases(_ db: Database, _ entry: SearchIndexEntry, by delta: Int) throws {
+        try db.cachedStatement(sql: """
+            UPDATE search_phrase_counts SET documents = documents + ? WHERE term IN (SELECT value FROM json_each(?))
+            """).execute(arguments: [delta, entry.phraseTermsJSON])
     }
 
     // MARK: FTS5 rows, one batch per transaction
@@ -77,13 +86,15 @@ enum SearchIndexWriter {
         try db.cachedStatement(sql: """
             UPDATE search_term_counts SET documents = documents - 1 WHERE term IN (SELECT value FROM json_each(?))
             """).execute(arguments: [entry.countedTermsJSON])
+        try countPhrases(db, entry, by: -1)
         try db.cachedStatement(sql: "DELETE FROM search_documents WHERE search_key = ?").execute(arguments: [key])
     }
 
     /// Indexes many prepared documents at once into an **empty** index: documents and bigram tokens
     /// row by row, then one FTS rebuild of the trigram index from the documents.
     /// `termCounts` supplies the documents' term frequencies, sorted (computed off the writer thread).
-    static func bulkAdd(_ db: Database, documents: [Document], termCounts: () -> [(term: String, documents: Int)]) throws {
+    static func bulkAdd(_ db: Database, documents: [Document], termCounts: () -> [(term: String, documents: Int)],
+                        phraseCounts: () -> [(term: String, documents: Int)]) throws {
         var insertDocument = try RowWriter(db, sql: "INSERT INTO search_documents (search_key, document) VALUES (?, ?)")
         var insertBigrams = try RowWriter(db, sql: "INSERT INTO search_bigrams (rowid, bigrams) VALUES (?, ?)")
         // In ascending key order: FTS5 flushes its pending terms whenever a rowid is not above the
@@ -104,5 +115,25 @@ enum SearchIndexWriter {
             insertCount.bind(Int64(documents))
             try insertCount.run()
         }
+        try insertPhraseCounts(db, phraseCounts())
+    }
+
+    /// Stores the counts of common phrases (`SearchText.PhraseCounter.common`) into an empty `search_phrase_counts`.
+    static func insertPhraseCounts(_ db: Database, _ counts: [(term: String, documents: Int)]) throws {
+        var insert = try RowWriter(db, sql: "INSERT INTO search_phrase_counts (term, documents) VALUES (?, ?)")
+        for (term, documents) in counts {
+            insert.bind(term)
+            insert.bind(Int64(documents))
+            try insert.run()
+        }
+    }
+
+    /// Counts the phrases of every indexed document and stores the common ones (migration 0007, for a registry
+    /// indexed before phrase counts existed).
+    static func countCommonPhrases(_ db: Database) throws {
+        var counter = SearchText.PhraseCounter()
+        let documents = try String.fetchCursor(try db.cachedStatement(sql: "SELECT document FROM search_documents"))
+        while let document = try documents.next() { counter.add(document: document) }
+        try insertPhraseCounts(db, counter.common())
     }
 }

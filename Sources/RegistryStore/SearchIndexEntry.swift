@@ -9,6 +9,9 @@ public struct SearchIndexEntry: Sendable, Equatable {
     public let bigramTokens: String
     /// The counted terms (`SearchText.countedTerms`) as a JSON array of strings, shorter terms first.
     public let countedTermsJSON: String
+    /// The 5- and 6-character phrases (`SearchText.phraseTerms`) as a JSON array of strings; the index counts those
+    /// it keeps counts of.
+    public let phraseTermsJSON: String
 
     /// The entry of an entity with these names (oldest first).
     public init(names: [String], tables: HanTables = .standard) {
@@ -20,17 +23,23 @@ public struct SearchIndexEntry: Sendable, Equatable {
         self.document = document
         bigramTokens = SearchText.bigramTokens(ofDocument: document)
         // Straight from the packed terms: no string per term (a completion's plan builds this for every new name).
+        countedTermsJSON = Self.json(SearchText.packedTerms(ofDocument: document).sorted()) { $0.appendScalars(to: &$1) }
+        phraseTermsJSON = Self.json(SearchText.packedPhrases(ofDocument: document).sorted()) { $0.appendScalars(to: &$1) }
+    }
+
+    /// A JSON array of the texts of packed terms, in the order given.
+    private static func json<Packed>(_ terms: [Packed], appendScalars: (Packed, inout String.UnicodeScalarView) -> Void) -> String {
         var json: [UInt8] = [UInt8(ascii: "[")]
         var scalars = String.UnicodeScalarView(), term: [UInt8] = []
-        for (index, packed) in SearchText.packedTerms(ofDocument: document).sorted().enumerated() {
+        for (index, packed) in terms.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
             scalars.removeAll(keepingCapacity: true)
-            packed.appendScalars(to: &scalars)
+            appendScalars(packed, &scalars)
             term.removeAll(keepingCapacity: true)
             for scalar in scalars { UTF8.encode(scalar) { term.append($0) } }
             JSONArrays.appendString(term, to: &json)
         }
         json.append(UInt8(ascii: "]"))
-        countedTermsJSON = String(decoding: json, as: UTF8.self)
+        return String(decoding: json, as: UTF8.self)
     }
 }

@@ -13,6 +13,8 @@ struct SearchIndexEntryTests {
         let terms = try JSONDecoder().decode([String].self, from: Data(entry.countedTermsJSON.utf8))
         #expect(Set(terms) == SearchText.countedTerms(ofDocument: entry.document))
         #expect(terms.count == Set(terms).count)
+        let phrases = try JSONDecoder().decode([String].self, from: Data(entry.phraseTermsJSON.utf8))
+        #expect(Set(phrases) == SearchText.phraseTerms(ofDocument: entry.document) && phrases.count == Set(phrases).count)
         #expect(entry == SearchIndexEntry(document: entry.document))
     }
 
