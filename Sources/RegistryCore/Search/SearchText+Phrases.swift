@@ -48,14 +48,7 @@ extension SearchText {
     /// The phrases of a document, packed.
     public static func packedPhrases(ofDocument document: String) -> Set<PackedPhrase> {
         var phrases = Set<PackedPhrase>()
-        let scalars = document.unicodeScalars.map(\.value)
-        var runStart = 0  // first scalar after the last marker
-        for end in scalars.indices {
-            if scalars[end] == marker.value { runStart = end + 1; continue }
-            for length in phraseLengths where end - length + 1 >= runStart {
-                phrases.insert(PackedPhrase(scalars[(end - length + 1)...end]))
-            }
-        }
+        forEachRun(ofDocument: document, lengths: phraseLengths) { phrases.insert(PackedPhrase($0)) }
         return phrases
     }
 

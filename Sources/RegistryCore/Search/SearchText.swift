@@ -118,14 +118,20 @@ public enum SearchText {
     /// The counted terms of a document, packed.
     public static func packedTerms(ofDocument document: String) -> Set<PackedTerm> {
         var terms = Set<PackedTerm>()
+        forEachRun(ofDocument: document, lengths: 2...countedTermLength) { terms.insert(PackedTerm($0)) }
+        return terms
+    }
+
+    /// Calls `body` with every run of the document's scalars of one of `lengths` that no marker interrupts.
+    @inline(__always)
+    static func forEachRun(ofDocument document: String, lengths: ClosedRange<Int>, _ body: (ArraySlice<UInt32>) -> Void) {
         let scalars = document.unicodeScalars.map(\.value)
         var runStart = 0  // first scalar after the last marker
         for end in scalars.indices {
             if scalars[end] == marker.value { runStart = end + 1; continue }
-            for length in 2...countedTermLength where end - length + 1 >= runStart {
-                terms.insert(PackedTerm(scalars[(end - length + 1)...end]))
+            for length in lengths where end - length + 1 >= runStart {
+                body(scalars[(end - length + 1)...end])
             }
         }
-        return terms
     }
 }
