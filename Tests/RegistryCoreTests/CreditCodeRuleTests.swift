@@ -111,9 +111,17 @@ struct CalendarDateTests {
         #expect(CalendarDate(daysSinceEpoch: date.daysSinceEpoch) == date)
     }
 
-    @Test(arguments: ["2023-02-29", "2024-13-01", "2024-1-01", "2024-01-01 ", "24-01-01", "2024/01/01", "２０２４-01-01", ""])
+    @Test(arguments: ["2023-02-29", "2024-13-01", "2024-1-01", "2024-01-01 ", "24-01-01", "2024/01/01", "２０２４-01-01", "",
+                      "2024-00-10", "2024-01-00", "0000-01-01", "2024-01-0a", "2024-01-1:", "2024-01-01-"])
     func malformedDatesAreRefused(_ text: String) {
         #expect(CalendarDate(iso: text) == nil)
+        #expect(CalendarDate(iso: text[...]) == nil, "a substring too")
+    }
+
+    @Test func aSubstringParsesAsItsString() {
+        let line = "成立日期 2024-02-29 登记"
+        let start = line.index(line.startIndex, offsetBy: 5)
+        #expect(CalendarDate(iso: line[start..<line.index(start, offsetBy: 10)]) == CalendarDate(year: 2024, month: 2, day: 29))
     }
 
     @Test func monthArithmeticClampsToTheMonthEnd() {

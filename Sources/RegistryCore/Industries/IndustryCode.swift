@@ -5,8 +5,13 @@ public struct IndustryCode: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Accepts a code present in `table`; nil otherwise.
     public init?(_ text: some StringProtocol, in table: IndustryTable = .standard) {
+        self.init(String(text), in: table)
+    }
+
+    /// Accepts a code present in `table`; nil otherwise. (Not generic, as `RegionCode.init(_:in:)`.)
+    public init?(_ text: String, in table: IndustryTable = .standard) {
         // Codes are digits or one 门类 letter: upper-case only when there is a lower-case letter.
-        let code = text.utf8.contains(where: { (0x61...0x7A).contains($0) }) ? String(text).uppercased() : String(text)
+        let code = text.utf8.contains(where: { (0x61...0x7A).contains($0) }) ? text.uppercased() : text
         guard table.entry(code) != nil else { return nil }
         self.rawValue = code
     }

@@ -5,6 +5,12 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// Accepts six digits that appear in `table` in any period; nil otherwise.
     public init?(_ text: some StringProtocol, in table: RegionTable = .standard) {
+        self.init(String(text), in: table)
+    }
+
+    /// Accepts six digits that appear in `table` in any period; nil otherwise. (Not generic: rows read back and
+    /// search hits parse a region code each, and the generic version is not specialised across modules.)
+    public init?(_ text: String, in table: RegionTable = .standard) {
         guard text.utf8.count == 6, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
               let value = Int(text), table.containsInAnyPeriod(value)
         else { return nil }

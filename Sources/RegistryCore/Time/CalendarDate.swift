@@ -17,23 +17,31 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Parses `YYYY-MM-DD` (exactly ten ASCII characters).
     public init?(iso text: some StringProtocol) {
-        var digits = [Int](repeating: 0, count: 8)
-        var count = 0
-        for (index, byte) in text.utf8.enumerated() {
-            switch index {
-            case 4, 7:
-                guard byte == UInt8(ascii: "-") else { return nil }
-            case 0..<10:
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                digits[count] = Int(byte - UInt8(ascii: "0"))
-                count += 1
-            default:
-                return nil
+        self.init(iso: String(text))
+    }
+
+    /// Parses `YYYY-MM-DD` (exactly ten ASCII characters). Not generic, and without an array: every search hit and
+    /// every row read back parses dates (the generic version with a digit array took 6% of a search).
+    public init?(iso text: String) {
+        var text = text
+        guard let (year, month, day) = text.withUTF8({ Self.fields(ofISO: $0) }) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Year, month and day of `YYYY-MM-DD` bytes, or nil.
+    private static func fields(ofISO bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
             }
+            return value
         }
-        guard count == 8 else { return nil }
-        self.init(year: digits[0] * 1_000 + digits[1] * 100 + digits[2] * 10 + digits[3],
-                  month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return (year, month, day)
     }
 
     /// The date `days` days after 1970-01-01 (negative before).
