@@ -68,11 +68,6 @@ extension SearchText {
             for phrase in packedPhrases(ofDocument: document) { counts[phrase, default: 0] += 1 }
         }
 
-        /// Counts prepared phrases.
-        public mutating func add(_ phrases: Set<PackedPhrase>) {
-            for phrase in phrases { counts[phrase, default: 0] += 1 }
-        }
-
         /// The phrases in at least `minimum` documents with their counts, in UTF-8 (SQLite's BINARY) order.
         public func common(minimum: Int = commonDocuments) -> [(term: String, documents: Int)] {
             counts.compactMap { $0.value >= minimum ? ($0.key.text, Int($0.value)) : nil }
