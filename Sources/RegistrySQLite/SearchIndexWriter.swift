@@ -109,18 +109,14 @@ enum SearchIndexWriter {
             try insertBigrams.run()
         }
         try db.execute(sql: "INSERT INTO search_trigrams (search_trigrams) VALUES ('rebuild')")
-        var insertCount = try RowWriter(db, sql: "INSERT INTO search_term_counts (term, documents) VALUES (?, ?)")
-        for (term, documents) in termCounts() {
-            insertCount.bind(term)
-            insertCount.bind(Int64(documents))
-            try insertCount.run()
-        }
-        try insertPhraseCounts(db, phraseCounts())
+        try insertCounts(db, into: "search_term_counts", termCounts())
+        try insertCounts(db, into: "search_phrase_counts", phraseCounts())
     }
 
-    /// Stores the counts of common phrases (`SearchText.PhraseCounter.common`) into an empty `search_phrase_counts`.
-    static func insertPhraseCounts(_ db: Database, _ counts: [(term: String, documents: Int)]) throws {
-        var insert = try RowWriter(db, sql: "INSERT INTO search_phrase_counts (term, documents) VALUES (?, ?)")
+    /// Stores document frequencies, sorted by term, into an empty count table (`search_term_counts` or
+    /// `search_phrase_counts`).
+    private static func insertCounts(_ db: Database, into table: String, _ counts: [(term: String, documents: Int)]) throws {
+        var insert = try RowWriter(db, sql: "INSERT INTO \(table) (term, documents) VALUES (?, ?)")
         for (term, documents) in counts {
             insert.bind(term)
             insert.bind(Int64(documents))
@@ -134,6 +130,6 @@ enum SearchIndexWriter {
         var counter = SearchText.PhraseCounter()
         let documents = try String.fetchCursor(try db.cachedStatement(sql: "SELECT document FROM search_documents"))
         while let document = try documents.next() { counter.add(document: document) }
-        try insertPhraseCounts(db, counter.common())
+        try insertCounts(db, into: "search_phrase_counts", counter.common())
     }
 }

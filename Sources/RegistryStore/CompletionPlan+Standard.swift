@@ -84,7 +84,7 @@ public enum StoredJSON {
 
     /// Strings as stored JSON (the same bytes as `encode`, written directly).
     public static func encode(_ strings: [String]) -> String {
-        DossierJSON.strings(strings)
+        JSONArrays.of(strings)
     }
 
     /// A value from stored JSON.

@@ -24,15 +24,6 @@ enum DossierJSON {
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// `values` as a JSON array, as JSONEncoder writes `[String]` (review reasons are stored on every review).
-    static func strings(_ values: [String]) -> String {
-        var json = Writer()
-        json.open("[")
-        for value in values { json.comma(); json.string(value) }
-        json.close("]")
-        return String(decoding: json.bytes, as: UTF8.self)
-    }
-
     private struct Writer {
         var bytes: [UInt8] = []
         /// Whether a value was written at this level (the next one needs a comma).
@@ -73,7 +64,7 @@ enum DossierJSON {
             needsComma = true
         }
 
-        mutating func string(_ text: String) {
+        private mutating func string(_ text: String) {
             JSONArrays.appendString(text.utf8, to: &bytes)
             needsComma = true
         }
