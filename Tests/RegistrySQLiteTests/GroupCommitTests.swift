@@ -65,13 +65,23 @@ struct GroupCommitTests {
         #expect(try await store.search(try SearchQuery(text: "原名")).total == 40)  // former names stay searchable
         #expect(try await store.search(try SearchQuery(text: "新名")).total == 20)
         #expect(try await store.search(try SearchQuery(text: "后来")).total == 10)
+        // The totals come from the term counts; the hits from the FTS5 indexes (bigrams for 2 characters, trigrams
+        // for more): every entity once.
+        let file = try DatabaseQueue(path: store.path)
+        for text in ["原名", "新名", "原名一", "软件有限", "岳麓区"] {
+            let expected = try await file.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM search_documents WHERE instr(document, ?) > 0", arguments: [text]) ?? 0
+            }
+            let hits = try await SearchCorrectnessTests.allPages(store, text).hits.map(\.code)
+            #expect(expected > 0 && hits.count == expected && Set(hits).count == expected, "\(text): \(hits.count) hits of \(expected)")
+        }
         for index in 0..<40 {
             let text = zihao("原名", index)
             #expect(try await store.search(try SearchQuery(text: text)).total == 1, "\(text)")
         }
         // FTS5's own check: the trigram index against the documents (it raises on a mismatch), the contentless
         // bigram index's structure.
-        try await DatabaseQueue(path: store.path).write { db in
+        try await file.write { db in
             try db.execute(sql: "INSERT INTO search_trigrams (search_trigrams, rank) VALUES ('integrity-check', 1)")
             try db.execute(sql: "INSERT INTO search_bigrams (search_bigrams) VALUES ('integrity-check')")
         }
