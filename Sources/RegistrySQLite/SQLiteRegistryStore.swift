@@ -34,7 +34,6 @@ public final class SQLiteRegistryStore: RegistryStore {
         // Two cores: more readers than that only multiply page caches.
         configuration.maximumReaderCount = 4
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             // 24 MB of page cache per connection keeps the search indexes and hot entity pages in
             // memory; the default 2 MB made every search read pages through read(2). (Memory-mapping
             // the file instead was no faster here and pushed the server past 200 MB RSS.)
@@ -50,6 +49,10 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB's pool sets `synchronous = NORMAL` on its writer after `prepareDatabase` runs (its WAL
+            // set-up), which would leave commits unsynced: a power cut could lose registrations already
+            // answered. The writer connection lives as long as the pool, so setting FULL here holds.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             checkpointer = try WALCheckpointer(path: path)
         } catch {
             throw Self.translate(error)
