@@ -29,6 +29,17 @@ final class GroupCommitWriter: Sendable {
         var draining = false
     }
 
+    /// What the writer has done so far (for benchmarks and operators: group size and how busy the writer is).
+    struct Statistics: Sendable, Equatable {
+        /// Transactions committed.
+        var groups = 0
+        /// Jobs those transactions committed.
+        var jobs = 0
+        /// Seconds spent in group transactions, from their BEGIN to the end of their COMMIT (flush included),
+        /// committed or not.
+        var busySeconds = 0.0
+    }
+
     /// Thrown inside a group transaction to roll it back when job `index` failed.
     private struct JobFailed: Error {
         let index: Int
@@ -39,6 +50,7 @@ final class GroupCommitWriter: Sendable {
     /// Runs after a group's jobs, inside its transaction (writes each job left for the commit).
     private let beforeCommit: @Sendable (Database) throws -> Void
     private let state = Mutex(State())
+    private let counts = Mutex(Statistics())
     /// Most jobs per transaction (bounds the time a group holds the writer).
     private let maximumGroup: Int
 
@@ -47,6 +59,8 @@ final class GroupCommitWriter: Sendable {
         self.beforeCommit = beforeCommit
         self.maximumGroup = maximumGroup
     }
+
+    var statistics: Statistics { counts.withLock { $0 } }
 
     /// Runs `body` in the next group transaction and returns its result once the group has committed.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -76,6 +90,11 @@ final class GroupCommitWriter: Sendable {
             guard !jobs.isEmpty else { return }
             while !jobs.isEmpty {
                 var answers: [Answer] = []
+                let started = ContinuousClock.now
+                defer {
+                    let elapsed = ContinuousClock.now - started
+                    counts.withLock { $0.busySeconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18 }
+                }
                 do {
                     try db.inTransaction(.immediate) {
                         for (index, job) in jobs.enumerated() {
@@ -84,6 +103,7 @@ final class GroupCommitWriter: Sendable {
                         try beforeCommit(db)
                         return .commit
                     }
+                    counts.withLock { $0.groups += 1; $0.jobs += answers.count }
                     for answer in answers { answer.committed() }
                     jobs = []
                 } catch let failure as JobFailed {

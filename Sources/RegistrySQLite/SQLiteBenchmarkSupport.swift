@@ -11,6 +11,13 @@ public struct SQLiteBenchmarkSupport: Sendable {
         self.store = store
     }
 
+    /// The group-commit writer's totals so far: transactions committed, the jobs they held, and seconds spent in
+    /// them (BEGIN to the end of COMMIT); nil when the store writes one transaction per call.
+    public var writerStatistics: (groups: Int, jobs: Int, busySeconds: Double)? {
+        guard let statistics = store.groupCommit?.statistics else { return nil }
+        return (statistics.groups, statistics.jobs, statistics.busySeconds)
+    }
+
     /// `count` random substrings of `length` characters of random current names (search form).
     public func sampleQueries(count: Int, length: Int, seed: UInt64) async throws -> [String] {
         let names = try await store.pool.read { db in

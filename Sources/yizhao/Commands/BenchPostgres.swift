@@ -92,15 +92,16 @@ struct BenchPostgres: AsyncParsableCommand {
     }
 
     func registrations(support: PostgresBenchmarkSupport) async throws {
-        print("registrations\tbackend\tclients\tcompleted\tseconds\tregistrations/s\tp50 ms\tp99 ms\tCPU s (this process)")
+        print("registrations\tbackend\tclients\tcompleted\tseconds\tregistrations/s\tp50 ms\tp99 ms\tCPU s (this process)\tjobs/group\twriter busy %")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = UInt64(Date().timeIntervalSince1970) &* 7_919
         let sqlite = try SQLiteRegistryStore(path: directory.appendingPathComponent("registry.db").path)
         try await sqlite.migrate()
+        let sqliteSupport = SQLiteBenchmarkSupport(store: sqlite)
         let sqliteRate = try await BenchRegistrations.measure(sqlite, label: "SQLite, group commit", applications: applications, clients: clients,
-                                                              run: run)
+                                                              run: run, writer: { sqliteSupport.writerStatistics })
         let scratch = "yizhao_bench_registrations"
         let location = try await support.scratchDatabase(scratch)
         let postgres = PostgresRegistryStore(location: location, connections: max(clients * 2, 8))

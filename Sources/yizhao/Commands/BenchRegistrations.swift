@@ -41,7 +41,7 @@ struct BenchRegistrations: AsyncParsableCommand {
     }
 
     func run() async throws {
-        print("mode\tclients\tcompleted\tseconds\tregistrations/s\tp50 ms\tp99 ms\tCPU s")
+        print("mode\tclients\tcompleted\tseconds\tregistrations/s\tp50 ms\tp99 ms\tCPU s\tjobs/group\twriter busy %")
         var rates: [Double] = []
         for grouped in [false, true] where mode == "both" || (mode == "group") == grouped {
             rates.append(try await measure(groupCommit: grouped))
@@ -57,13 +57,18 @@ struct BenchRegistrations: AsyncParsableCommand {
         if let source { try SQLiteRegistryStore.copyRegistry(from: source, to: path) }  // consistent even with an un-checkpointed WAL
         let store = try SQLiteRegistryStore(path: path, groupCommit: groupCommit)
         try await store.migrate()
+        let support = SQLiteBenchmarkSupport(store: store)
         return try await Self.measure(store, label: groupCommit ? "group commit" : "one transaction each", applications: applications,
-                                      clients: clients, run: UInt64(Date().timeIntervalSince1970) &* 7_919 &+ (groupCommit ? 1 : 0))
+                                      clients: clients, run: UInt64(Date().timeIntervalSince1970) &* 7_919 &+ (groupCommit ? 1 : 0),
+                                      writer: { support.writerStatistics })
     }
 
     /// Accepts `applications` applications with two approvals each (not timed), then completes them with `clients`
     /// concurrent reviewers giving the last approval; prints one line and returns completed registrations/s.
-    static func measure<Store: RegistryStore>(_ store: Store, label: String, applications: Int, clients: Int, run: UInt64) async throws -> Double {
+    /// `writer` reads the group-commit writer's totals (nil without one): the line then adds the jobs per
+    /// transaction and the share of the timed phase the writer spent in transactions.
+    static func measure<Store: RegistryStore>(_ store: Store, label: String, applications: Int, clients: Int, run: UInt64,
+                                              writer: () -> (groups: Int, jobs: Int, busySeconds: Double)? = { nil }) async throws -> Double {
         let now = RegistryClock.now()
         let registrar = Registrar(store: store, now: { now })
         let actor = Actor(label: "bench", role: "clerk", requestID: nil)
@@ -85,6 +90,7 @@ struct BenchRegistrations: AsyncParsableCommand {
             }
         }
         let clock = ContinuousClock()
+        let writerBefore = writer()
         let cpuBefore = Self.cpuSeconds()
         let started = clock.now
         let latencies: [Double] = try await forEachClient(count: numbers.count, clients: clients) { index -> Double? in
@@ -95,6 +101,11 @@ struct BenchRegistrations: AsyncParsableCommand {
         }
         let seconds = BenchSearch.milliseconds(clock.now - started) / 1_000
         let cpu = Self.cpuSeconds() - cpuBefore
+        var writerColumns = "-\t-"
+        if let before = writerBefore, let after = writer(), after.groups > before.groups {
+            writerColumns = String(format: "%.1f\t%.0f", Double(after.jobs - before.jobs) / Double(after.groups - before.groups),
+                                   100 * (after.busySeconds - before.busySeconds) / seconds)
+        }
         // Two concurrent acceptances of the same random name both pass the pre-check; the completion re-check
         // then returns the later one, as it should. Those count as reviews, not registrations.
         let completed = try await store.applications(state: .completed, after: nil, limit: numbers.count + 1)
@@ -104,8 +115,8 @@ struct BenchRegistrations: AsyncParsableCommand {
         }
         let (p50, p99) = BenchSearch.percentiles(latencies)
         let rate = Double(completed.count) / seconds
-        print(String(format: "%@\t%d\t%d\t%.2f\t%.0f\t%.2f\t%.2f\t%.2f", label, clients,
-                     completed.count, seconds, rate, p50, p99, cpu))
+        print(String(format: "%@\t%d\t%d\t%.2f\t%.0f\t%.2f\t%.2f\t%.2f\t%@", label, clients,
+                     completed.count, seconds, rate, p50, p99, cpu, writerColumns))
         return rate
     }
 
