@@ -43,7 +43,7 @@ struct SQLiteSearch {
 
     func run() throws -> SearchPage {
         switch query.kind {
-        case .name(let text): return try page(tiers: nameTiers(text), total: { try nameTotal(text) })
+        case .name(let text): return try page(tiers: try nameTiers(text), total: { try nameTotal(text) })
         case .pinyin(let text): return try page(tiers: pinyinTiers(text), total: { try simpleTotal(pinyinTiers(text)) })
         case .code(let text): return try codePage(text)
         }
@@ -65,7 +65,11 @@ struct SQLiteSearch {
         var whenPreviousKnown: [(any DatabaseValueConvertible)?]? = nil
     }
 
-    func nameTiers(_ q: String) -> [Tier] {
+    /// Names starting with a query that at most this many names start with are read through the `name_key`
+    /// index (one short range) rather than by an FTS5 phrase scan.
+    static let prefixRangeLimit = 64
+
+    func nameTiers(_ q: String) throws -> [Tier] {
         let m = Self.marker
         let notExact = "e.id NOT IN (SELECT entity_id FROM name_history WHERE name_key = ?)"  // evaluated once
         let short = q.unicodeScalars.count == 2
@@ -79,11 +83,29 @@ struct SQLiteSearch {
             Tier(number: 1, from: "entities e", keyColumn: "+e.search_key",
                  conditions: ["e.id IN (SELECT entity_id FROM name_history WHERE name_key = ?)"], arguments: [q]),
             Tier(number: 2, from: "entities e", keyColumn: "e.search_key", conditions: ["e.zihao_key = ?", notExact], arguments: [q, q]),
-            Tier(number: 3, from: index, keyColumn: keyColumn, conditions: [match, "e.zihao_key <> ?", notExact], arguments: [prefix, q, q]),
+            try prefixRangeIsShort(q)
+                // Few names start with `q`: their keys from one range of `name_key` (current and former names),
+                // ordered here; an FTS5 phrase would walk every doclist its parts are in.
+                ? Tier(number: 3, from: "entities e", keyColumn: "+e.search_key",
+                       conditions: ["e.id IN (SELECT entity_id FROM name_history WHERE name_key >= ? AND name_key < ?)", "e.zihao_key <> ?", notExact],
+                       arguments: [q, Self.prefixRangeEnd(q), q, q])
+                : Tier(number: 3, from: index, keyColumn: keyColumn, conditions: [match, "e.zihao_key <> ?", notExact], arguments: [prefix, q, q]),
             Tier(number: 4, from: index, keyColumn: keyColumn, conditions: [match, "e.zihao_key <> ?", notExact],
                  arguments: [Self.phrase(q) + " NOT " + prefix, q, q], whenPreviousKnown: [Self.phrase(q), q, q]),
         ]
     }
+
+    /// Whether at most `prefixRangeLimit` names (current or former, of any entity) start with `q`: a count over
+    /// the index that stops after one more.
+    func prefixRangeIsShort(_ q: String) throws -> Bool {
+        let counted = try Int.fetchOne(try db.cachedStatement(sql: """
+            SELECT count(*) FROM (SELECT 1 FROM name_history WHERE name_key >= ? AND name_key < ? LIMIT \(Self.prefixRangeLimit + 1))
+            """), arguments: [q, Self.prefixRangeEnd(q)]) ?? 0
+        return counted <= Self.prefixRangeLimit
+    }
+
+    /// The least string above every string that starts with `q` (in SQLite's binary order of UTF-8).
+    static func prefixRangeEnd(_ q: String) -> String { q + "\u{10FFFF}" }
 
     func pinyinTiers(_ q: String) -> [Tier] {
         var tiers = [Tier(number: 2, from: "entities e", keyColumn: "e.search_key",

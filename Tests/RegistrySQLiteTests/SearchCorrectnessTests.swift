@@ -37,12 +37,13 @@ struct SearchCorrectnessTests {
     }
 
     /// Every page of a search.
-    static func allPages(_ store: SQLiteRegistryStore, _ text: String, filters: SearchFilters = SearchFilters()) async throws -> (hits: [SearchHit], total: Int) {
+    static func allPages(_ store: SQLiteRegistryStore, _ text: String, filters: SearchFilters = SearchFilters(),
+                         limit: Int = 100) async throws -> (hits: [SearchHit], total: Int) {
         var hits: [SearchHit] = []
         var cursor: String?
         var total = -1
         repeat {
-            let query = try SearchQuery(text: text, filters: filters, cursor: cursor, limit: 100)
+            let query = try SearchQuery(text: text, filters: filters, cursor: cursor, limit: limit)
             let page = try await store.search(query)
             if total < 0 { total = page.total }
             hits += page.hits
@@ -94,6 +95,22 @@ struct SearchCorrectnessTests {
         for (earlier, later) in zip(hits, hits.dropFirst()) {
             #expect(earlier.tier < later.tier || (earlier.tier == later.tier && earlier.key < later.key), "query \(query): order")
         }
+    }
+
+    /// Pages of 3 resume inside every tier — including a prefix tier read from a short `name_key` range, and one
+    /// read through FTS5 when many names share the prefix — and give the same hits, in the same order, as pages of 100.
+    @Test func smallPagesResumeInsideEveryTier() async throws {
+        let store = try await TemporaryStore.seeded.value
+        let rows = try Self.rows(store)
+        var prefixHits = 0
+        for query in Self.queries(rows, count: 60, seed: 13) + ["长沙", "长沙市", "湖南"] {
+            let whole = try await Self.allPages(store, query).hits
+            let paged = try await Self.allPages(store, query, limit: 3).hits
+            #expect(paged.map(\.code) == whole.map(\.code), "query \(query)")
+            #expect(paged.map(\.tier) == whole.map(\.tier), "query \(query)")
+            prefixHits += whole.filter { $0.tier == 3 }.count
+        }
+        #expect(prefixHits > 100)
     }
 
     @Test func tiersMeanWhatTheySay() async throws {
