@@ -6,7 +6,8 @@ extension SQLiteSearch {
     ///
     /// The index keeps the document frequency of every 2- to 4-character term, so without filters
     /// a query of up to 4 characters has its total in one lookup, exact at any size, and so has a 5- or
-    /// 6-character query the index keeps a phrase count for (common phrases). A longer query is
+    /// 6-character query the index keeps a phrase count for (common phrases). A longer query with a rare
+    /// trigram is counted among that trigram's few documents. A longer query is
     /// counted on the index when its rarest 4-character part occurs at most 10,000 times (so the count
     /// is cheap); if every part is more common than that, the rarest part's frequency is the estimate. With
     /// filters candidates are joined to their entities and counted up to 10,001; beyond that the
@@ -18,6 +19,15 @@ extension SQLiteSearch {
            let documents = try Int.fetchOne(try db.cachedStatement(sql: "SELECT documents FROM search_phrase_counts WHERE term = ?"),
                                             arguments: [q]) {
             return (documents, false)
+        }
+        if let rare = try rarestTrigram(q) {
+            // At most `rareTrigramLimit` documents hold the rarest trigram: count those holding the whole query.
+            let entities = filter.conditions.isEmpty ? "" : " JOIN entities e ON e.search_key = t.rowid"
+            let where_ = (["search_trigrams MATCH ?", "instr(d.document, ?) > 0"] + filter.conditions).joined(separator: " AND ")
+            let counted = try Int.fetchOne(try db.cachedStatement(sql: """
+                SELECT count(*) FROM search_trigrams t JOIN search_documents d ON d.search_key = t.rowid\(entities) WHERE \(where_)
+                """), arguments: StatementArguments([Self.phrase(rare), q] + filter.arguments)) ?? 0
+            return (counted, false)
         }
         let frequency = try termFrequency(q)
         if filter.conditions.isEmpty && length <= SearchText.countedTermLength { return (frequency, false) }
