@@ -141,7 +141,8 @@ struct SearchCorrectnessTests {
                 $0.authority.hasPrefix("4301") && $0.status == "存续" && $0.type == "llc" && $0.section == "F"
             }),
         ]
-        // Long substrings of real names too: their totals come from the rarest trigram's documents, with the filters.
+        // Long substrings of real names too, 5 and 6 characters. With the filters, the 6-character ones' totals come from
+        // their rarest trigram's documents.
         let long = rows.prefix(40).compactMap { row -> String? in
             let name = Array(SearchText.normalize(row.names[0]))
             return name.count >= 8 ? String(name[2..<(row.code.hasSuffix("1") ? 8 : 7)]) : nil
