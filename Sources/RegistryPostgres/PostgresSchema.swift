@@ -15,7 +15,15 @@ enum PostgresSchema {
         ("0005-create-auditing", createAuditing),
         ("0006-drop-audit-hash-index", dropAuditHashIndex),
         ("0007-create-phrase-counts", createPhraseCounts),
+        ("0008-create-former-name-keys", createFormerNameKeys),
     ]
+
+    /// Nothing to do here (yet): SQLite's 0008 indexes ended names by the keys a name check looks up
+    /// (`former_name_keys`); PostgreSQL still reads the authority's ended names of the cooldown year through
+    /// `name_history_by_authority_end` inside its one candidates statement.
+    static let createFormerNameKeys = """
+        -- former_name_keys is SQLite's; see FormerNameKeys.swift.
+        """
 
     /// Nothing to do here: SQLite's 0007 adds counts of common 5- and 6-character phrases, and PostgreSQL has counted
     /// every such phrase since 0002 (`search_phrase_counts`).

@@ -76,6 +76,10 @@ enum EntityWriter {
         try before(.nameHistory)
         row = try RowWriter(db, sql: insertNameSQL)
         for name in prepared.names { try row.run(name) }
+        if !prepared.formerNameKeys.isEmpty {
+            row = try RowWriter(db, sql: FormerNameKeys.insertSQL)
+            for key in prepared.formerNameKeys { try row.run(key) }
+        }
         if grams && prepared.zihaoKey.count > 2 {
             row = try RowWriter(db, sql: ZihaoGrams.insertSQL)
             for gram in ZihaoGrams.rows(entityID: prepared.id, authority: prepared.authority, zihaoKey: prepared.zihaoKey) { try row.run(gram) }

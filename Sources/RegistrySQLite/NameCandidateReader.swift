@@ -83,16 +83,26 @@ enum NameCandidateReader {
     }
 
     /// Former names in the authority that ended on or after `endedSince` and whose 字号 relates to the
-    /// proposed one (equal, contained, containing, same pinyin) or whose name is the same: one range of a
-    /// covering index, filtered here; only the related few are joined to their entity.
-    static func formerNames(_ db: Database, _ query: NameCandidateQuery) throws -> [NameCandidate] {
+    /// proposed one (equal, contained, containing, same pinyin) or whose name is the same: the few rows under
+    /// the query's `former_name_keys` (in the order of the covering index a scan would read), filtered here; only
+    /// the related few are joined to their entity. A 字号 of fewer than two characters reads the authority's whole
+    /// range of that index instead.
+    /// `byKeys: false` reads the whole range (the equivalence tests compare both ways).
+    static func formerNames(_ db: Database, _ query: NameCandidateQuery, byKeys: Bool = true) throws -> [NameCandidate] {
         // Homophones have as many characters as the proposed 字号: only those rows need their pinyin here.
-        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-            SELECT entity_id, name, name_key, zihao, valid_to FROM name_history
-            WHERE authority = ? AND valid_to >= ?
-              AND (length(zihao) = ? OR instr(zihao, ?) > 0 OR instr(?, zihao) > 0 OR name_key = ?)
-            """), arguments: [query.authority.description, query.endedSince.description, query.contained.count, query.contained,
-                             query.contained, query.nameKey])
+        let related = "(length(h.zihao) = ? OR instr(h.zihao, ?) > 0 OR instr(?, h.zihao) > 0 OR h.name_key = ?)"
+        let relatedArguments: StatementArguments = [query.contained.count, query.contained, query.contained, query.nameKey]
+        let rows = try (byKeys ? FormerNameKeys.lookups(query) : nil).map { keys in
+            try Row.fetchCursor(try db.cachedStatement(sql: """
+                SELECT DISTINCT h.entity_id, h.name, h.name_key, h.zihao, h.valid_to, h.valid_from
+                FROM former_name_keys k JOIN name_history h ON h.entity_id = k.entity_id AND h.valid_from = k.valid_from AND h.name = k.name
+                WHERE k.authority = ? AND k.key IN (SELECT value FROM json_each(?)) AND h.valid_to >= ? AND \(related)
+                ORDER BY h.valid_to, h.zihao, h.name_key, h.entity_id, h.valid_from, h.name
+                """), arguments: [query.authority.description, JSONArrays.of(keys), query.endedSince.description] + relatedArguments)
+        } ?? Row.fetchCursor(try db.cachedStatement(sql: """
+            SELECT h.entity_id, h.name, h.name_key, h.zihao, h.valid_to FROM name_history h
+            WHERE h.authority = ? AND h.valid_to >= ? AND \(related)
+            """), arguments: [query.authority.description, query.endedSince.description] + relatedArguments)
         let han = HanTables.standard
         let keys = Set(query.zihaoKeys)
         var candidates: [NameCandidate] = []

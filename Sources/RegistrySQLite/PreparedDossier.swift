@@ -22,6 +22,8 @@ struct PreparedDossier: Sendable {
     let tax: [ColumnValue]?
     let statistics: [ColumnValue]?
     let names: [[ColumnValue]]
+    /// The `former_name_keys` rows of the names that have ended.
+    let formerNameKeys: [[ColumnValue]]
     /// The 字号 in search form and the authority (for `zihao_grams`).
     let zihaoKey: String
     let authority: String
@@ -59,6 +61,9 @@ struct PreparedDossier: Sendable {
             [.integer(id), .text($0.industry.rawValue), .text($0.mainActivity), ColumnValue($0.employees), .text($0.registeredOn.description)]
         }
         names = dossier.names.map { Self.name($0, entityID: id, authority: entity.authority) }
+        formerNameKeys = dossier.names.filter { $0.validTo != nil }.flatMap {
+            FormerNameKeys.rows(authority: entity.authority.description, entityID: id, validFrom: $0.validFrom.description, name: $0.name, zihao: $0.zihao)
+        }
         self.search = search
         document = search?.document ?? SearchText.document(names: dossier.names.map(\.name), tables: tables)
         bigrams = search?.bigramTokens ?? SearchText.bigramTokens(ofDocument: document)

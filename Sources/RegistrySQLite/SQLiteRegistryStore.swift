@@ -97,7 +97,7 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// Removes every entity, registration and name reservation (for `seed --force`), in one transaction.
     public func eraseRegistry() async throws(StoreError) {
         try await write(grouped: false) { db in
-            for table in ["search_term_counts", "search_phrase_counts", "search_documents", "name_history", "zihao_grams", "application_reviews", "application_versions",
+            for table in ["search_term_counts", "search_phrase_counts", "search_documents", "former_name_keys", "name_history", "zihao_grams", "application_reviews", "application_versions",
                           "applications", "change_feed", "name_reservations", "statistics_registrations", "tax_registrations", "business_licenses", "entities"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }

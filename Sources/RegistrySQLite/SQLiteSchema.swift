@@ -27,6 +27,10 @@ enum SQLiteSchema {
             try db.execute(sql: createPhraseCounts)
             try SearchIndexWriter.countCommonPhrases(db)
         }
+        migrator.registerMigration("0008-create-former-name-keys") { db in
+            try db.execute(sql: FormerNameKeys.createSQL)
+            try FormerNameKeys.backfill(db)
+        }
         return migrator
     }
 
