@@ -14,9 +14,9 @@ enum EntityChanges {
         guard name != entity.name else { throw StoreError.invalidState("\(entity.code) already has the name \(name)") }
         let key = EntityWriter.searchKey(id: id, entity: entity)
         let tables = HanTables.standard
-        try FormerNameKeys.recordEnding(db, entityID: id)
         try db.cachedStatement(sql: "UPDATE name_history SET valid_to = max(valid_from, ?) WHERE entity_id = ? AND valid_to IS NULL")
             .execute(arguments: [date.adding(days: -1).description, id])
+        try FormerNameKeys.recordEnded(db, entityID: id)
         try EntityWriter.insertName(db, entityID: id, authority: entity.authority, NameRecord(name: name, zihao: parts.zihao, validFrom: date, validTo: nil))
         try db.cachedStatement(sql: """
             UPDATE entities SET name = ?, zihao = ?, name_region = ?, name_industry = ?, name_form = ?,

@@ -96,7 +96,7 @@ enum NameCandidateReader {
             try Row.fetchCursor(try db.cachedStatement(sql: """
                 SELECT DISTINCT h.entity_id, h.name, h.name_key, h.zihao, h.valid_to, h.valid_from
                 FROM former_name_keys k JOIN name_history h ON h.entity_id = k.entity_id AND h.valid_from = k.valid_from AND h.name = k.name
-                WHERE k.authority = ? AND k.key IN (SELECT value FROM json_each(?)) AND h.valid_to >= ? AND \(related)
+                WHERE k.authority = ? AND k.key IN (SELECT value FROM json_each(?)) AND k.valid_to >= ? AND \(related)
                 ORDER BY h.valid_to, h.zihao, h.name_key, h.entity_id, h.valid_from, h.name
                 """), arguments: [query.authority.description, JSONArrays.of(keys), query.endedSince.description] + relatedArguments)
         } ?? Row.fetchCursor(try db.cachedStatement(sql: """

@@ -61,8 +61,11 @@ struct PreparedDossier: Sendable {
             [.integer(id), .text($0.industry.rawValue), .text($0.mainActivity), ColumnValue($0.employees), .text($0.registeredOn.description)]
         }
         names = dossier.names.map { Self.name($0, entityID: id, authority: entity.authority) }
-        formerNameKeys = dossier.names.filter { $0.validTo != nil }.flatMap {
-            FormerNameKeys.rows(authority: entity.authority.description, entityID: id, validFrom: $0.validFrom.description, name: $0.name, zihao: $0.zihao)
+        formerNameKeys = dossier.names.flatMap { name in
+            name.validTo.map {
+                FormerNameKeys.rows(authority: entity.authority.description, validTo: $0.description, entityID: id,
+                                    validFrom: name.validFrom.description, name: name.name, zihao: name.zihao)
+            } ?? []
         }
         self.search = search
         document = search?.document ?? SearchText.document(names: dossier.names.map(\.name), tables: tables)
