@@ -44,7 +44,7 @@ struct FormerNameKeysTests {
     /// Queries for names related to ended ones: each ended name itself, its 字号 in another industry, the 字号's first
     /// two characters, the 字号 with a character added, a homophone of the 字号, and a current name.
     static func queries(_ store: SQLiteRegistryStore) async throws -> [NameCandidateQuery] {
-        let rows = try await store.pool.read { db in
+        let rows = try store.pool.read { db in  // Row is not Sendable: the synchronous read
             try Row.fetchAll(db, sql: """
                 SELECT h.name, h.zihao, h.authority, e.industry_code FROM name_history h JOIN entities e ON e.id = h.entity_id
                 WHERE h.valid_to IS NOT NULL OR h.entity_id % 17 = 0 ORDER BY h.entity_id, h.valid_from LIMIT 400
