@@ -12,7 +12,8 @@ extension SQLiteSearch {
     /// is cheap); if every part is more common than that, the rarest part's frequency is the estimate. With
     /// filters candidates are joined to their entities and counted up to 10,001; beyond that the
     /// frequency is scaled by the share of a sample that passes the filters.
-    func nameTotal(_ q: String) throws -> (Int, Bool) {
+    /// `rare` is `rarestTrigram(q)`.
+    func nameTotal(_ q: String, rare: String?) throws -> (Int, Bool) {
         let length = q.unicodeScalars.count
         let filter = self.filter
         if filter.conditions.isEmpty && SearchText.phraseLengths.contains(length),
@@ -20,7 +21,7 @@ extension SQLiteSearch {
                                             arguments: [q]) {
             return (documents, false)
         }
-        if let rare = try rarestTrigram(q) {
+        if let rare {
             // At most `rareTrigramLimit` documents hold the rarest trigram: count those holding the whole query.
             let entities = filter.conditions.isEmpty ? "" : " JOIN entities e ON e.search_key = t.rowid"
             let where_ = (["search_trigrams MATCH ?", "instr(d.document, ?) > 0"] + filter.conditions).joined(separator: " AND ")

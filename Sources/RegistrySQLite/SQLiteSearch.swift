@@ -43,7 +43,9 @@ struct SQLiteSearch {
 
     func run() throws -> SearchPage {
         switch query.kind {
-        case .name(let text): return try page(tiers: try nameTiers(text), total: { try nameTotal(text) })
+        case .name(let text):
+            let rare = try rarestTrigram(text)  // looked up once, for the substring tier and the total
+            return try page(tiers: try nameTiers(text, rare: rare), total: { try nameTotal(text, rare: rare) })
         case .pinyin(let text): return try page(tiers: pinyinTiers(text), total: { try simpleTotal(pinyinTiers(text)) })
         case .code(let text): return try codePage(text)
         }
@@ -69,7 +71,8 @@ struct SQLiteSearch {
     /// index (one short range) rather than by an FTS5 phrase scan.
     static let prefixRangeLimit = 64
 
-    func nameTiers(_ q: String) throws -> [Tier] {
+    /// `rare` is `rarestTrigram(q)`.
+    func nameTiers(_ q: String, rare: String?) throws -> [Tier] {
         let m = Self.marker
         let notExact = "e.id NOT IN (SELECT entity_id FROM name_history WHERE name_key = ?)"  // evaluated once
         let short = q.unicodeScalars.count == 2
@@ -90,7 +93,7 @@ struct SQLiteSearch {
                        conditions: ["e.id IN (SELECT entity_id FROM name_history WHERE name_key >= ? AND name_key < ?)", "e.zihao_key <> ?", notExact],
                        arguments: [q, Self.prefixRangeEnd(q), q, q])
                 : Tier(number: 3, from: index, keyColumn: keyColumn, conditions: [match, "e.zihao_key <> ?", notExact], arguments: [prefix, q, q]),
-            try rarestTrigram(q).map { rare in
+            rare.map { rare in
                 // A long query with a rare part: that trigram's few documents, checked for the whole query (and
                 // against the prefix tier) in their text; an FTS5 phrase would walk every trigram's doclist.
                 Tier(number: 4, from: "search_trigrams t JOIN search_documents d ON d.search_key = t.rowid JOIN entities e ON e.search_key = t.rowid",
