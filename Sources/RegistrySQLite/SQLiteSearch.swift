@@ -86,7 +86,7 @@ struct SQLiteSearch {
             Tier(number: 1, from: "entities e", keyColumn: "+e.search_key",
                  conditions: ["e.id IN (SELECT entity_id FROM name_history WHERE name_key = ?)"], arguments: [q]),
             Tier(number: 2, from: "entities e", keyColumn: "e.search_key", conditions: ["e.zihao_key = ?", notExact], arguments: [q, q]),
-            try prefixRangeIsShort(q)
+            try (query.cursor?.tier ?? 1) <= 3 && prefixRangeIsShort(q)  // not counted for a page resuming past tier 3
                 // Few names start with `q`: their keys from one range of `name_key` (current and former names),
                 // ordered here; an FTS5 phrase would walk every doclist its parts are in.
                 ? Tier(number: 3, from: "entities e", keyColumn: "+e.search_key",
