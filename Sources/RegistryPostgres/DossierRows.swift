@@ -16,7 +16,8 @@ struct DossierRows: Sendable {
     static let entityColumns = ["id", "code", "subject_id", "name", "zihao", "name_region", "name_industry", "name_form", "zihao_key",
                                 "zihao_pinyin", "zihao_initials", "type", "status", "authority", "domicile", "legal_representative",
                                 "legal_representative_id", "registered_capital_yuan", "business_scope", "industry_code", "industry_section",
-                                "established_on", "operating_term_end", "status_changed_on", "name_shown_as_code", "search_key"]
+                                "established_on", "operating_term_end", "status_changed_on", "name_shown_as_code", "search_key",
+                                "suspended_until"]
     static let licenseColumns = ["entity_id", "version", "issued_on", "name", "type", "legal_representative", "registered_capital_yuan",
                                  "domicile", "business_scope", "authority", "established_on"]
     static let taxColumns = ["entity_id", "tax_authority", "finance_officer", "finance_officer_id", "tax_handler", "tax_handler_id",
@@ -49,6 +50,7 @@ struct DossierRows: Sendable {
             .text(entity.businessScope), .text(entity.industry.rawValue), .text(Self.section(of: entity.industry)),
             .text(entity.establishedOn.description), FieldValue(entity.operatingTermEnd?.description),
             FieldValue(entity.statusChangedOn?.description), .boolean(entity.nameShownAsCode), .integer(key),
+            FieldValue(entity.suspendedUntil?.description),
         ])
         for license in dossier.licenses { sets[1].append(Self.license(license, entityID: id)) }
         if let tax = dossier.tax {

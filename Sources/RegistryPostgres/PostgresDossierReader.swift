@@ -54,7 +54,8 @@ enum PostgresDossierReader {
             establishedOn: try row.parse("established_on", CalendarDate.init(iso:)),
             operatingTermEnd: try row.parseOptional("operating_term_end", CalendarDate.init(iso:)),
             statusChangedOn: try row.parseOptional("status_changed_on", CalendarDate.init(iso:)),
-            nameShownAsCode: try row.bool("name_shown_as_code"))
+            nameShownAsCode: try row.bool("name_shown_as_code"),
+            suspendedUntil: try row.parseOptional("suspended_until", CalendarDate.init(iso:)))
     }
 
     static func license(from row: ResultRow) throws -> BusinessLicense {

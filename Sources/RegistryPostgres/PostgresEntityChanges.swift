@@ -77,10 +77,28 @@ enum PostgresEntityChanges {
         try await issueLicense(connection, id: id, entity: entity, on: date, logger: logger)
     }
 
-    /// Sets the entity's status on `date`, re-ranking it in search (active entities rank first).
-    static func setStatus(_ connection: PostgresConnection, id: Int64, dossier: EntityDossier, to status: EntityStatus, on date: CalendarDate,
-                          logger: Logger) async throws {
+    /// Files a status filing on `date` (歇业, its extension, 恢复营业, 清算组备案) for the locked entity; returns the
+    /// change-feed label.
+    static func file(_ connection: PostgresConnection, id: Int64, dossier: EntityDossier, _ filing: StatusFiling, on date: CalendarDate,
+                     logger: Logger) async throws -> String {
+        let outcome = try StatusFilingOutcome(of: filing, on: dossier.entity)
+        try await setStatus(connection, id: id, dossier: dossier, to: outcome.status, suspendedUntil: outcome.suspendedUntil, on: date, logger: logger)
+        return outcome.change
+    }
+
+    /// Sets the entity's status on `date`, re-ranking it in search (active entities rank first); `suspendedUntil` is
+    /// the last day of a 歇业 (nil for every other status). The same status with a later last day extends a
+    /// suspension: only that day changes.
+    static func setStatus(_ connection: PostgresConnection, id: Int64, dossier: EntityDossier, to status: EntityStatus,
+                          suspendedUntil: CalendarDate? = nil, on date: CalendarDate, logger: Logger) async throws {
         let code = dossier.entity.code
+        guard (status == .suspended) == (suspendedUntil != nil) else { throw StoreError.invalidState("a suspension, and only one, has a last day") }
+        if dossier.entity.status == status, status == .suspended, suspendedUntil != dossier.entity.suspendedUntil {
+            var extend = SQLStatement("UPDATE entities SET suspended_until = ")
+            extend.append(extend.bind(suspendedUntil?.description) + " WHERE id = " + extend.bind(id))
+            try await connection.run(extend, logger: logger)
+            return
+        }
         guard dossier.entity.status != status else { throw StoreError.invalidState("\(code) is already \(status.display)") }
         var changed = dossier.entity
         changed.status = status
@@ -89,7 +107,7 @@ enum PostgresEntityChanges {
         let newKey = SearchKey.make(entityID: id, active: changed.status.isActive, establishedOn: changed.establishedOn)
         var update = SQLStatement("UPDATE entities SET status = ")
         update.append(update.bind(status.display) + ", status_changed_on = " + update.bind(date.description) + ", search_key = "
-                      + update.bind(newKey) + " WHERE id = " + update.bind(id))
+                      + update.bind(newKey) + ", suspended_until = " + update.bind(suspendedUntil?.description) + " WHERE id = " + update.bind(id))
         try await connection.run(update, logger: logger)
         if oldKey != newKey {
             try await PostgresSearchIndex.rekey(connection, from: oldKey, to: newKey,

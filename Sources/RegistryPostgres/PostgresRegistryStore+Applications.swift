@@ -87,6 +87,12 @@ extension PostgresRegistryStore {
             try before(.entity)
             try await PostgresEntityChanges.setStatus(connection, id: id, dossier: dossier, to: .deregistered, on: plan.day, logger: logger)
             (code, change, new) = (form.code, "deregistered", try await PostgresDossierReader.load(connection, form.code, logger: logger).dossier)
+        case .statusFiling(let filing):
+            let (id, dossier) = try await PostgresDossierReader.load(connection, filing.code, logger: logger, lock: true)
+            old = dossier
+            try before(.entity)
+            let label = try await PostgresEntityChanges.file(connection, id: id, dossier: dossier, filing, on: plan.day, logger: logger)
+            (code, change, new) = (filing.code, label, try await PostgresDossierReader.load(connection, filing.code, logger: logger).dossier)
         }
         if let reservation = application.request.reservationID {
             try before(.reservation)
@@ -184,6 +190,28 @@ extension PostgresRegistryStore {
                     at: try row.parse("at", Instant.init(iso:)), submittedAt: try row.parse("submitted_at", Instant.init(iso:)))
             }
             return SupervisionFacts(cases: caseList, decisions: decisionList)
+        }
+    }
+}
+
+extension PostgresRegistryStore {
+    public func resumeExpiredSuspensions(before day: CalendarDate, actor: Actor, at instant: Instant) async throws(StoreError) -> [CreditCode] {
+        try await transaction { connection, logger in
+            var expired = SQLStatement("SELECT code FROM entities WHERE suspended_until IS NOT NULL AND suspended_until < ")
+            expired.append(expired.bind(day.description) + " ORDER BY id FOR UPDATE")
+            let codes = try await connection.rows(expired, logger: logger).map { row in try row.parse("code") { try? CreditCode(validating: $0) } }
+            let journal = PostgresJournal()
+            for code in codes {
+                let (id, old) = try await PostgresDossierReader.load(connection, code, logger: logger, lock: true)
+                guard let lastDay = old.entity.suspendedUntil else { continue }
+                // Deemed to resume business the day after the period ends (条例 第30条).
+                try await PostgresEntityChanges.setStatus(connection, id: id, dossier: old, to: .active, on: lastDay.adding(days: 1), logger: logger)
+                let new = try await PostgresDossierReader.load(connection, code, logger: logger).dossier
+                journal.audit(actor, action: "registration.resumption.expired", target: code.rawValue, at: instant)
+                journal.change(code: code, change: "resumed", old: ChangeFeedJSON.encode(old), new: ChangeFeedJSON.encode(new), at: instant)
+            }
+            try await journal.flush(connection, logger: logger)
+            return codes
         }
     }
 }

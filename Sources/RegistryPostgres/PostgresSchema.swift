@@ -16,7 +16,22 @@ enum PostgresSchema {
         ("0006-drop-audit-hash-index", dropAuditHashIndex),
         ("0007-create-phrase-counts", createPhraseCounts),
         ("0008-create-former-name-keys", createFormerNameKeys),
+        ("0009-widen-entity-statuses", widenEntityStatuses),
     ]
+
+    /// The statuses 歇业 and 清算 and the filings that set them, as on SQLite: `entities.status` admits both and gains
+    /// `suspended_until` (set exactly while 歇业, indexed for the expiry sweep); `applications.kind` admits `suspension`,
+    /// `resumption` and `liquidation`.
+    static let widenEntityStatuses = """
+        ALTER TABLE entities DROP CONSTRAINT entities_status_check;
+        ALTER TABLE entities ADD CONSTRAINT entities_status_check CHECK (status IN ('存续','歇业','清算','注销','吊销','迁出','撤销'));
+        ALTER TABLE entities ADD COLUMN suspended_until TEXT COLLATE "C";
+        ALTER TABLE entities ADD CONSTRAINT entities_suspension_check CHECK ((status = '歇业') = (suspended_until IS NOT NULL));
+        CREATE INDEX entities_by_suspension_end ON entities(suspended_until) WHERE suspended_until IS NOT NULL;
+        ALTER TABLE applications DROP CONSTRAINT applications_kind_check;
+        ALTER TABLE applications ADD CONSTRAINT applications_kind_check
+            CHECK (kind IN ('establishment','change','deregistration','suspension','resumption','liquidation'));
+        """
 
     /// Nothing to do here (yet): SQLite's 0008 indexes ended names by the keys a name check looks up
     /// (`former_name_keys`); PostgreSQL still reads the authority's ended names of the cooldown year through

@@ -33,7 +33,8 @@ enum DossierReader {
             establishedOn: try date(row["established_on"]),
             operatingTermEnd: try (row["operating_term_end"] as String?).map(date),
             statusChangedOn: try (row["status_changed_on"] as String?).map(date),
-            nameShownAsCode: row["name_shown_as_code"])
+            nameShownAsCode: row["name_shown_as_code"],
+            suspendedUntil: try (row["suspended_until"] as String?).map(date))
     }
 
     static func license(from row: Row) throws -> BusinessLicense {

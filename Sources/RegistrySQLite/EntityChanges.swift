@@ -62,10 +62,26 @@ enum EntityChanges {
         try issueLicense(db, id: id, entity: entity, on: date)
     }
 
-    /// Sets the entity's status on `date`, re-ranking it in search (active entities rank first).
-    static func setStatus(_ db: Database, _ code: CreditCode, to status: EntityStatus, on date: CalendarDate) throws {
+    /// Files a status filing on `date` (歇业, its extension, 恢复营业, 清算组备案); returns the change-feed label.
+    static func file(_ db: Database, _ filing: StatusFiling, on date: CalendarDate) throws -> String {
+        let entity = try SQLiteRegistryStore.load(db, filing.code).entity
+        let outcome = try StatusFilingOutcome(of: filing, on: entity)
+        try setStatus(db, filing.code, to: outcome.status, suspendedUntil: outcome.suspendedUntil, on: date)
+        return outcome.change
+    }
+
+    /// Sets the entity's status on `date`, re-ranking it in search (active entities rank first); `suspendedUntil` is
+    /// the last day of a 歇业 (nil for every other status). The same status with a later last day extends a
+    /// suspension: only that day changes.
+    static func setStatus(_ db: Database, _ code: CreditCode, to status: EntityStatus, suspendedUntil: CalendarDate? = nil,
+                          on date: CalendarDate) throws {
         let dossier = try SQLiteRegistryStore.load(db, code)
         let id = try SQLiteRegistryStore.entityID(db, code)
+        guard (status == .suspended) == (suspendedUntil != nil) else { throw StoreError.invalidState("a suspension, and only one, has a last day") }
+        if dossier.entity.status == status, status == .suspended, suspendedUntil != dossier.entity.suspendedUntil {
+            try db.cachedStatement(sql: "UPDATE entities SET suspended_until = ? WHERE id = ?").execute(arguments: [suspendedUntil?.description, id])
+            return
+        }
         guard dossier.entity.status != status else { throw StoreError.invalidState("\(code) is already \(status.display)") }
         var changed = dossier.entity
         changed.status = status
@@ -75,8 +91,8 @@ enum EntityChanges {
         let document = try String.fetchOne(try db.cachedStatement(sql: "SELECT document FROM search_documents WHERE search_key = ?"), arguments: [oldKey])
             ?? SearchText.document(names: dossier.names.map(\.name))
         try SearchIndexWriter.remove(db, key: oldKey)
-        try db.cachedStatement(sql: "UPDATE entities SET status = ?, status_changed_on = ?, search_key = ? WHERE id = ?")
-            .execute(arguments: [status.display, date.description, newKey, id])
+        try db.cachedStatement(sql: "UPDATE entities SET status = ?, status_changed_on = ?, search_key = ?, suspended_until = ? WHERE id = ?")
+            .execute(arguments: [status.display, date.description, newKey, suspendedUntil?.description, id])
         try SearchIndexWriter.add(db, key: newKey, entry: SearchIndexEntry(document: document))
     }
 }

@@ -23,8 +23,8 @@ enum EntityWriter {
         INSERT INTO entities (id, code, subject_id, name, zihao, name_region, name_industry, name_form, zihao_key,
             zihao_pinyin, zihao_initials, type, status, authority, domicile, legal_representative,
             legal_representative_id, registered_capital_yuan, business_scope, industry_code, industry_section,
-            established_on, operating_term_end, status_changed_on, name_shown_as_code, search_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            established_on, operating_term_end, status_changed_on, name_shown_as_code, search_key, suspended_until)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let insertLicenseSQL = """
         INSERT INTO business_licenses (entity_id, version, issued_on, name, type, legal_representative,

@@ -51,6 +51,7 @@ struct PreparedDossier: Sendable {
             .text(entity.businessScope), .text(entity.industry.rawValue), .text(EntityWriter.section(of: entity.industry)),
             .text(entity.establishedOn.description), ColumnValue(entity.operatingTermEnd?.description),
             ColumnValue(entity.statusChangedOn?.description), .integer(entity.nameShownAsCode ? 1 : 0), .integer(key),
+            ColumnValue(entity.suspendedUntil?.description),
         ]
         licenses = dossier.licenses.map { Self.license($0, entityID: id) }
         tax = dossier.tax.map {

@@ -84,6 +84,11 @@ extension SQLiteRegistryStore {
             try before(.entity)
             try EntityChanges.setStatus(db, form.code, to: .deregistered, on: plan.day)
             (code, change, new) = (form.code, "deregistered", try load(db, form.code))
+        case .statusFiling(let filing):
+            old = try load(db, filing.code)
+            try before(.entity)
+            let label = try EntityChanges.file(db, filing, on: plan.day)
+            (code, change, new) = (filing.code, label, try load(db, filing.code))
         }
         if let reservation = application.request.reservationID {
             try before(.reservation)
@@ -184,6 +189,29 @@ extension SQLiteRegistryStore {
                     submittedAt: try ApplicationRecord.parse(Instant(iso: row[4]), "submitted_at"))
             }
             return SupervisionFacts(cases: cases, decisions: decisions)
+        }
+    }
+}
+
+extension SQLiteRegistryStore {
+    public func resumeExpiredSuspensions(before day: CalendarDate, actor: Actor, at instant: Instant) async throws(StoreError) -> [CreditCode] {
+        try await write { db in
+            let expired = try Row.fetchAll(try db.cachedStatement(sql: """
+                SELECT code, suspended_until FROM entities WHERE suspended_until IS NOT NULL AND suspended_until < ? ORDER BY id
+                """), arguments: [day.description])
+            var resumed: [CreditCode] = []
+            for row in expired {
+                let code = try DossierReader.code(row[0])
+                let lastDay = try DossierReader.date(row[1])
+                let old = try Self.load(db, code)
+                // Deemed to resume business the day after the period ends (条例 第30条).
+                try EntityChanges.setStatus(db, code, to: .active, on: lastDay.adding(days: 1))
+                try JournalWriter.audit(db, actor, action: "registration.resumption.expired", target: code.rawValue, at: instant)
+                try JournalWriter.change(db, code: code, change: "resumed", old: ChangeFeedJSON.encode(old),
+                                         new: ChangeFeedJSON.encode(try Self.load(db, code)), at: instant)
+                resumed.append(code)
+            }
+            return resumed
         }
     }
 }

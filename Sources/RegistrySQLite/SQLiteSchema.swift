@@ -31,6 +31,9 @@ enum SQLiteSchema {
             try db.execute(sql: FormerNameKeys.createSQL)
             try FormerNameKeys.backfill(db)
         }
+        migrator.registerMigration("0009-widen-entity-statuses") { db in
+            try widenEntityStatuses(db)
+        }
         return migrator
     }
 

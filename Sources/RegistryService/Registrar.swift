@@ -93,6 +93,18 @@ public struct Registrar<Store: RegistryStore>: Sendable {
         }
     }
 
+    /// Ends the suspensions (歇业) whose period ended before today: each entity is 存续 again from the day after its
+    /// period (条例 第30条), audited as the system's; the codes resumed. `yizhao serve` runs it at start and hourly.
+    public func resumeExpiredSuspensions() async throws(RegistrarError) -> [CreditCode] {
+        let instant = now()
+        do {
+            return try await store.resumeExpiredSuspensions(before: instant.chinaDay, actor: Actor(label: "system", role: "system", requestID: nil),
+                                                             at: instant)
+        } catch {
+            throw .store(error)
+        }
+    }
+
     /// One application.
     public func application(number: String) async throws(RegistrarError) -> Application {
         let found: Application?

@@ -26,12 +26,17 @@ public protocol ApplicationStore: Sendable {
     /// Records a review; on the last approval, completes the application in the **same** transaction: re-checks
     /// a new name with `plan`, then for an establishment allocates the code and writes the entity, license, tax and
     /// statistics registrations, name history and search index (for a change, the changed items and a license
-    /// version; for a deregistration, the status), consumes the reservation, appends the audit and change-feed
+    /// version; for a deregistration or a status filing, the status), consumes the reservation, appends the audit and change-feed
     /// entries.
     /// A name that fails the re-check returns the application instead (reviewer `system`).
     func reviewApplication(number: String, review: Application.Review, actor: Actor,
                            plan: @escaping @Sendable (Application) -> CompletionPlan,
                            idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application>
+
+    /// Ends every suspension (歇业) whose last day is before `day`: the entity is deemed to resume business the day after
+    /// it (条例 第30条) and becomes 存续 on that day, audited as `actor`'s (`registration.resumption.expired`) and in the
+    /// change feed (`resumed`), all in one transaction. The codes resumed, in registration order.
+    func resumeExpiredSuspensions(before day: CalendarDate, actor: Actor, at instant: Instant) async throws(StoreError) -> [CreditCode]
 
     /// Replaces a returned application's form with its correction (a new version, reviewed afresh).
     func correctApplication(number: String, request: ApplicationRequest, at instant: Instant, deadline: CalendarDate, actor: Actor,

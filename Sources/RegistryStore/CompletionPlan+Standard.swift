@@ -40,7 +40,7 @@ extension CompletionPlan {
                                            parentName: nil, relatedCodes: [form.code])
             let (check, parts) = Self.recheck(request, rules: rules, conflicts: conflicts, day: day, reservation: form.reservationID, entity: form.code)
             self.init(nameCheck: check, draft: nil, newNameParts: parts, day: day)
-        case .deregistration:
+        case .deregistration, .statusFiling:
             self.init(nameCheck: nil, draft: nil, newNameParts: nil, day: day)
         }
     }

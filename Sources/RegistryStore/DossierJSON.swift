@@ -92,6 +92,7 @@ enum DossierJSON {
             if let capital = entity.registeredCapitalYuan { field("registeredCapitalYuan", capital) }
             field("status", entity.status.rawValue)
             if let changed = entity.statusChangedOn { field("statusChangedOn", changed.description) }
+            if let until = entity.suspendedUntil { field("suspendedUntil", until.description) }
             field("type", entity.type.rawValue)
             close("}")
         }

@@ -59,7 +59,7 @@ public enum RegistryTransfer {
         Table("entities", ["id", "code", "subject_id", "name", "zihao", "name_region", "name_industry", "name_form", "zihao_key", "zihao_pinyin",
                            "zihao_initials", "type", "status", "authority", "domicile", "legal_representative", "legal_representative_id",
                            "registered_capital_yuan", "business_scope", "industry_code", "industry_section", "established_on", "operating_term_end",
-                           "status_changed_on", "name_shown_as_code", "search_key"]),
+                           "status_changed_on", "name_shown_as_code", "search_key", "suspended_until"]),
         Table("business_licenses", ["entity_id", "version", "issued_on", "name", "type", "legal_representative", "registered_capital_yuan",
                                     "domicile", "business_scope", "authority", "established_on"]),
         Table("tax_registrations", ["entity_id", "tax_authority", "finance_officer", "finance_officer_id", "tax_handler", "tax_handler_id",

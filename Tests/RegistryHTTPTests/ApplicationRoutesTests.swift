@@ -204,6 +204,52 @@ extension ApplicationRoutesTests {
 }
 
 extension ApplicationRoutesTests {
+    @Test func suspendResumeAndLiquidateThroughTheSameFlow() async throws {
+        let store = try await TestApp.emptyStore()
+        let (tokens, _) = try await TestApp.tokens(in: store)
+        try await TestApp.make(maxBodyBytes: 64 * 1024, store: store).test(.router) { client in
+            func submit(_ input: ApplicationInput, expect status: HTTPResponse.Status = .created) async throws -> String? {
+                try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk]), body: try Self.body(input)) { response in
+                    #expect(response.status == status, "\(String(buffer: response.body))")
+                    return status == .created ? try Self.decode(ApplicationView.self, response).number : nil
+                }
+            }
+            func approveAll(_ number: String?) async throws -> ApplicationView {
+                var last: ApplicationView?
+                for (department, role) in [("market", Role.reviewerMarket), ("tax", .reviewerTax), ("statistics", .reviewerStatistics)] {
+                    last = try await client.execute(uri: "/v1/applications/\(number ?? "")/reviews/\(department)", method: .post,
+                                                    headers: TestApp.headers(tokens[role]), body: ByteBuffer(string: #"{"decision":"approve"}"#)) {
+                        try Self.decode(ApplicationView.self, $0)
+                    }
+                }
+                return last!
+            }
+            let code = try await approveAll(try await submit(ApplicationInput(establishment: ApplicationFormInput.example()))).code!
+            // Too long a suspension, and its missing reason, in one problem; nothing is stored.
+            _ = try await submit(ApplicationInput(.suspension, StatusFilingInput(code: code, reason: nil, until: "2030-01-01")), expect: .unprocessableContent)
+            let suspended = try await approveAll(try await submit(ApplicationInput(.suspension, StatusFilingInput(code: code, reason: "经营困难", until: "2027-05-31"))))
+            #expect(suspended.kind == "suspension" && suspended.state == "completed" && suspended.filing?.suspendedUntil == CalendarDate(iso: "2027-05-31"))
+            try await client.execute(uri: "/v1/entities/\(code)", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains(#""status":"歇业""#) && text.contains(#""statusCode":"suspended""#) && text.contains(#""suspendedUntil":"2027-05-31""#), "\(text)")
+            }
+            try await client.execute(uri: "/v1/entities?q=%E4%BA%91%E5%9B%BE%E6%B9%BE&status=suspended", method: .get) { response in
+                #expect(String(buffer: response.body).contains(code))
+            }
+            // A change is for an existing (存续) entity only.
+            _ = try await submit(ApplicationInput(change: ChangeInput(code: code, businessScope: "一般项目：软件开发。")), expect: .unprocessableContent)
+            let resumed = try await approveAll(try await submit(ApplicationInput(.resumption, StatusFilingInput(code: code, reason: "恢复营业"))))
+            #expect(resumed.kind == "resumption" && resumed.state == "completed")
+            let group = StatusFilingInput(code: code, reason: "股东会决议解散", formedOn: "2026-11-27", head: "陈思远", members: ["陈思远", "李敏"])
+            _ = try await approveAll(try await submit(ApplicationInput(.liquidation, group)))
+            #expect(try await store.dossier(try CreditCode(validating: code))?.entity.status == .liquidating)
+            let changes = try await store.changes(after: 0, limit: 10).map(\.change)
+            #expect(changes == ["registered", "suspended", "resumed", "liquidating"])
+        }
+    }
+}
+
+extension ApplicationRoutesTests {
     @Test func aWarnedNameNeedsTheApplicantsCommitment() async throws {
         let store = try await TestApp.emptyStore()
         try await store.importDossiers([ContractFixtures.named("长沙红光酒业发展有限公司", index: 1, industry: "1512")])

@@ -27,6 +27,7 @@ struct DossierJSONTests {
         dossier.entity.statusChangedOn = CalendarDate(year: 2025, month: 6, day: 30)
         dossier.entity.status = .revoked
         dossier.entity.nameShownAsCode = true
+        dossier.entity.suspendedUntil = CalendarDate(year: 2027, month: 3, day: 31)
         dossier.licenses.append(BusinessLicense(entity: dossier.entity, version: 2, issuedOn: CalendarDate(year: 2025, month: 1, day: 2)!))
         dossier.names.insert(NameRecord(name: text, zihao: text, validFrom: CalendarDate(year: 2020, month: 1, day: 1)!,
                                         validTo: CalendarDate(year: 2024, month: 12, day: 31)), at: 0)

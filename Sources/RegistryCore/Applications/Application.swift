@@ -9,6 +9,12 @@ public struct Application: Sendable, Hashable, Codable {
         case change
         /// 注销登记: the entity ends.
         case deregistration
+        /// 歇业备案: the entity suspends business for a period (or extends it).
+        case suspension
+        /// 恢复营业: a suspended entity resumes business.
+        case resumption
+        /// 清算组备案: the entity's liquidation group is formed.
+        case liquidation
     }
 
     /// Where an application stands.
@@ -98,7 +104,7 @@ public struct Application: Sendable, Hashable, Codable {
     /// What it asks for.
     public var kind: Kind { request.kind }
 
-    /// The unified form of an establishment; nil for changes and deregistrations.
+    /// The unified form of an establishment; nil for every other kind.
     public var form: ApplicationForm? {
         if case .establishment(let form) = request { return form }
         return nil

@@ -23,6 +23,14 @@ extension ApplicationInput {
                 check.fail("/deregistration", "required", "a deregistration application needs the deregistration part")
                 request = nil
             }
+        case .suspension, .resumption, .liquidation:
+            let action = kind.filedAction ?? .suspension  // always set for these three kinds
+            if let filing = filing(action) {
+                request = check.statusFiling(action, filing, entity: entity).map(ApplicationRequest.statusFiling)
+            } else {
+                check.fail("/\(action.rawValue)", "required", "a \(action.rawValue) application needs the \(action.rawValue) part")
+                request = nil
+            }
         }
         guard check.errors.isEmpty, let request else { return .failure(FormErrors(check.errors)) }
         return .success(request)

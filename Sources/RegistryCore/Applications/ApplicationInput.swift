@@ -1,5 +1,6 @@
 /// Any application as submitted (JSON): `kind` (default `establishment`) and the matching part — `market`,
-/// `tax` and `statistics` for an establishment, `change` or `deregistration` otherwise.
+/// `tax` and `statistics` for an establishment, otherwise the part named like the kind (`change`, `deregistration`,
+/// `suspension`, `resumption`, `liquidation`).
 public struct ApplicationInput: Sendable, Hashable, Codable {
     public var kind: String?
     public var market: ApplicationFormInput.Market?
@@ -7,6 +8,9 @@ public struct ApplicationInput: Sendable, Hashable, Codable {
     public var statistics: ApplicationFormInput.Statistics?
     public var change: ChangeInput?
     public var deregistration: DeregistrationInput?
+    public var suspension: StatusFilingInput?
+    public var resumption: StatusFilingInput?
+    public var liquidation: StatusFilingInput?
 
     /// An establishment with `form`.
     public init(establishment form: ApplicationFormInput) {
@@ -28,6 +32,25 @@ public struct ApplicationInput: Sendable, Hashable, Codable {
         self.deregistration = deregistration
     }
 
+    /// A status filing: `action`'s kind with `filing` as its part.
+    public init(_ action: StatusFiling.Action, _ filing: StatusFilingInput) {
+        kind = action.rawValue
+        switch action {
+        case .suspension: suspension = filing
+        case .resumption: resumption = filing
+        case .liquidation: liquidation = filing
+        }
+    }
+
+    /// The status filing's part for `kind`, if it is one.
+    public func filing(_ action: StatusFiling.Action) -> StatusFilingInput? {
+        switch action {
+        case .suspension: suspension
+        case .resumption: resumption
+        case .liquidation: liquidation
+        }
+    }
+
     /// The kind asked for; nil when `kind` is not one.
     public var parsedKind: Application.Kind? { kind.map { Application.Kind(rawValue: $0) } ?? .establishment }
 
@@ -39,6 +62,9 @@ public struct ApplicationInput: Sendable, Hashable, Codable {
         switch parsedKind {
         case .change: change?.code
         case .deregistration: deregistration?.code
+        case .suspension: suspension?.code
+        case .resumption: resumption?.code
+        case .liquidation: liquidation?.code
         default: nil
         }
     }
@@ -117,5 +143,29 @@ public struct DeregistrationInput: Sendable, Hashable, Codable {
         self.liquidationEndedOn = liquidationEndedOn
         self.taxCleared = taxCleared
         self.investorsCommitment = investorsCommitment
+    }
+}
+
+/// A status filing as submitted (歇业, 恢复营业, 清算组备案): the entity's code, the reason, and the filing's own fields.
+public struct StatusFilingInput: Sendable, Hashable, Codable {
+    public var code: String?
+    public var reason: String?
+    /// Suspension: the period's last day (YYYY-MM-DD).
+    public var until: String?
+    /// Liquidation: the day the group was formed.
+    public var formedOn: String?
+    /// Liquidation: the group's head, one of `members`.
+    public var head: String?
+    /// Liquidation: the group's members.
+    public var members: [String]?
+
+    /// Creates an input.
+    public init(code: String?, reason: String?, until: String? = nil, formedOn: String? = nil, head: String? = nil, members: [String]? = nil) {
+        self.code = code
+        self.reason = reason
+        self.until = until
+        self.formedOn = formedOn
+        self.head = head
+        self.members = members
     }
 }

@@ -6,6 +6,8 @@ public enum ApplicationRequest: Sendable, Hashable {
     case change(ChangeForm)
     /// 注销登记.
     case deregistration(DeregistrationForm)
+    /// 歇业, 恢复营业 or 清算组备案.
+    case statusFiling(StatusFiling)
 
     /// The kind.
     public var kind: Application.Kind {
@@ -13,6 +15,7 @@ public enum ApplicationRequest: Sendable, Hashable {
         case .establishment: .establishment
         case .change: .change
         case .deregistration: .deregistration
+        case .statusFiling(let filing): filing.kind
         }
     }
 
@@ -22,6 +25,7 @@ public enum ApplicationRequest: Sendable, Hashable {
         case .establishment(let form): form.market.name
         case .change(let form): form.name ?? form.currentName
         case .deregistration(let form): form.currentName
+        case .statusFiling(let filing): filing.currentName
         }
     }
 
@@ -31,6 +35,7 @@ public enum ApplicationRequest: Sendable, Hashable {
         case .establishment(let form): form.market.type
         case .change(let form): form.type
         case .deregistration(let form): form.type
+        case .statusFiling(let filing): filing.type
         }
     }
 
@@ -40,6 +45,7 @@ public enum ApplicationRequest: Sendable, Hashable {
         case .establishment(let form): form.market.authority
         case .change(let form): form.authority
         case .deregistration(let form): form.authority
+        case .statusFiling(let filing): filing.authority
         }
     }
 
@@ -48,7 +54,7 @@ public enum ApplicationRequest: Sendable, Hashable {
         switch self {
         case .establishment(let form): form.market.reservationID
         case .change(let form): form.reservationID
-        case .deregistration: nil
+        case .deregistration, .statusFiling: nil
         }
     }
 
@@ -58,6 +64,7 @@ public enum ApplicationRequest: Sendable, Hashable {
         case .establishment: nil
         case .change(let form): form.code
         case .deregistration(let form): form.code
+        case .statusFiling(let filing): filing.code
         }
     }
 }
@@ -71,6 +78,7 @@ extension ApplicationRequest: Codable {
         case .establishment: self = .establishment(try container.decode(ApplicationForm.self, forKey: .form))
         case .change: self = .change(try container.decode(ChangeForm.self, forKey: .form))
         case .deregistration: self = .deregistration(try container.decode(DeregistrationForm.self, forKey: .form))
+        case .suspension, .resumption, .liquidation: self = .statusFiling(try container.decode(StatusFiling.self, forKey: .form))
         }
     }
 
@@ -81,6 +89,7 @@ extension ApplicationRequest: Codable {
         case .establishment(let form): try container.encode(form, forKey: .form)
         case .change(let form): try container.encode(form, forKey: .form)
         case .deregistration(let form): try container.encode(form, forKey: .form)
+        case .statusFiling(let filing): try container.encode(filing, forKey: .form)
         }
     }
 }

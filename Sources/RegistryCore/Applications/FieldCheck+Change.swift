@@ -89,7 +89,7 @@ extension FieldCheck {
         var liquidation: CalendarDate?
         switch mode {
         case .ordinary:
-            if entity.status != .active && entity.status != .revoked {
+            if ![.active, .revoked, .suspended, .liquidating].contains(entity.status) {
                 fail("/deregistration/code", "wrong-status", "\(entity.code) is \(entity.status.display); it cannot be deregistered")
             }
             if !individual && input.taxCleared != true {
@@ -97,6 +97,14 @@ extension FieldCheck {
             }
             liquidation = date(input.liquidationEndedOn, "/deregistration/liquidationEndedOn", what: "the end of the liquidation")
             if let day = liquidation, day > today { fail("/deregistration/liquidationEndedOn", "invalid", "the liquidation cannot end in the future") }
+            // An entity in liquidation (清算) deregisters once the liquidation has ended (细则 第44条).
+            if entity.status == .liquidating {
+                if input.liquidationEndedOn == nil {
+                    fail("/deregistration/liquidationEndedOn", "required", "\(entity.code) is in liquidation: give the day the liquidation ended")
+                } else if let day = liquidation, let began = entity.statusChangedOn, day < began {
+                    fail("/deregistration/liquidationEndedOn", "invalid", "the liquidation began on \(began); it cannot end before that")
+                }
+            }
         case .simplified:
             if entity.status != .active {
                 fail("/deregistration/mode", "not-allowed",

@@ -2,6 +2,10 @@
 public enum EntityStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// 存续 — registered and in existence.
     case active
+    /// 歇业 — suspended by a filing for a period of at most three years (条例 第30条); still registered.
+    case suspended
+    /// 清算 — its liquidation group is formed and filed (条例 第32条); still registered until 注销.
+    case liquidating
     /// 注销 — deregistered.
     case deregistered
     /// 吊销 — business license revoked.
@@ -15,6 +19,8 @@ public enum EntityStatus: String, Sendable, Hashable, Codable, CaseIterable {
     public var display: String {
         switch self {
         case .active: "存续"
+        case .suspended: "歇业"
+        case .liquidating: "清算"
         case .deregistered: "注销"
         case .revoked: "吊销"
         case .movedOut: "迁出"
@@ -22,14 +28,15 @@ public enum EntityStatus: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// Parses the API value (`active`) or the display value (`存续`, also `在业`).
+    /// Parses the API value (`active`) or the display value (`存续`, also `在业`; `歇业`, also `停业`).
     public init?(parsing text: String) {
         if let status = EntityStatus(rawValue: text) { self = status; return }
         if text == "在业" { self = .active; return }
+        if text == "停业" { self = .suspended; return }
         guard let status = EntityStatus.allCases.first(where: { $0.display == text }) else { return nil }
         self = status
     }
 
-    /// Whether the entity still exists (search ranks these first).
+    /// Whether the entity is 存续 (search ranks these first; only these register changes and renames).
     public var isActive: Bool { self == .active }
 }

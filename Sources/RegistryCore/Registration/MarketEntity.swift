@@ -28,6 +28,8 @@ public struct MarketEntity: Sendable, Hashable, Codable {
     public var operatingTermEnd: CalendarDate?
     /// When the status last changed (deregistration, revocation…); nil while never changed.
     public var statusChangedOn: CalendarDate?
+    /// While 歇业: the suspension's last day (it is deemed resumed the day after, 条例 第30条); nil otherwise.
+    public var suspendedUntil: CalendarDate?
     /// Under a name-correction order the public sees the code in place of the name (办法 第32条).
     public var nameShownAsCode: Bool
 
@@ -35,7 +37,8 @@ public struct MarketEntity: Sendable, Hashable, Codable {
     public init(code: CreditCode, name: String, nameParts: NameParts, type: EntityType, status: EntityStatus,
                 authority: RegionCode, domicile: String, legalRepresentative: Person, registeredCapitalYuan: Int64?,
                 businessScope: String, industry: IndustryCode, establishedOn: CalendarDate,
-                operatingTermEnd: CalendarDate? = nil, statusChangedOn: CalendarDate? = nil, nameShownAsCode: Bool = false) {
+                operatingTermEnd: CalendarDate? = nil, statusChangedOn: CalendarDate? = nil, nameShownAsCode: Bool = false,
+                suspendedUntil: CalendarDate? = nil) {
         self.code = code
         self.name = name
         self.nameParts = nameParts
@@ -51,6 +54,7 @@ public struct MarketEntity: Sendable, Hashable, Codable {
         self.operatingTermEnd = operatingTermEnd
         self.statusChangedOn = statusChangedOn
         self.nameShownAsCode = nameShownAsCode
+        self.suspendedUntil = suspendedUntil
     }
 
     /// The name the public sees: the code while a correction order is open.

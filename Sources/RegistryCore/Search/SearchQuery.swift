@@ -151,7 +151,7 @@ public struct SearchQueryError: Error, Sendable, Hashable {
             case .badLimit(let limit, let maximum): "limit must be 1–\(maximum), not \(limit)"
             case .badCursor: "the cursor is malformed or belongs to another query"
             case .badRegion(let value): "region must be 2–6 digits of a region code, not '\(value)'"
-            case .badStatus(let value): "status must be one of \(EntityStatus.allCases.map(\.rawValue).joined(separator: ", ")) (or 存续, 注销, 吊销, 迁出, 撤销), not '\(value)'"
+            case .badStatus(let value): "status must be one of \(EntityStatus.allCases.map(\.rawValue).joined(separator: ", ")) (or \(EntityStatus.allCases.map(\.display).joined(separator: ", "))), not '\(value)'"
             case .badType(let value): "type must be one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value)'"
             case .badSection(let value): "section must be a GB/T 4754 门类 letter A–T, not '\(value)'"
             }

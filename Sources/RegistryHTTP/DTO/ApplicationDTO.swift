@@ -21,6 +21,8 @@ struct ApplicationView: Codable, Sendable {
     let change: ChangeForm?
     /// The deregistration.
     let deregistration: DeregistrationForm?
+    /// A suspension, resumption or liquidation filing.
+    let filing: StatusFiling?
     let acceptedBy: String
     let receivedAt: String
     let submittedAt: String
@@ -40,6 +42,7 @@ struct ApplicationView: Codable, Sendable {
         form = application.form
         if case .change(let value) = application.request { change = value } else { change = nil }
         if case .deregistration(let value) = application.request { deregistration = value } else { deregistration = nil }
+        if case .statusFiling(let value) = application.request { filing = value } else { filing = nil }
         acceptedBy = application.acceptedBy
         receivedAt = application.receivedAt.description
         submittedAt = application.submittedAt.description

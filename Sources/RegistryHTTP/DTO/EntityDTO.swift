@@ -56,6 +56,8 @@ struct DossierDTO: Encodable, Sendable {
         let establishedOn: String
         let operatingTermEnd: String?
         let statusChangedOn: String?
+        /// While 歇业: the suspension's last day (the public sees the period, 细则 第41条).
+        let suspendedUntil: String?
     }
 
     struct License: Encodable, Sendable {
@@ -105,7 +107,8 @@ struct DossierDTO: Encodable, Sendable {
             legalRepresentative: e.legalRepresentative.name, registeredCapitalYuan: e.registeredCapitalYuan,
             businessScope: e.businessScope, industryCode: e.industry.rawValue,
             industryName: IndustryTable.standard.entry(e.industry.rawValue)?.name, establishedOn: e.establishedOn.description,
-            operatingTermEnd: e.operatingTermEnd?.description, statusChangedOn: e.statusChangedOn?.description)
+            operatingTermEnd: e.operatingTermEnd?.description, statusChangedOn: e.statusChangedOn?.description,
+            suspendedUntil: e.suspendedUntil?.description)
         licenses = dossier.licenses.map {
             License(version: $0.version, issuedOn: $0.issuedOn.description, name: $0.name, legalRepresentative: $0.legalRepresentative,
                     registeredCapitalYuan: $0.registeredCapitalYuan, domicile: $0.domicile, businessScope: $0.businessScope)

@@ -246,11 +246,16 @@ enum OpenAPIDocument {
               "type": "string",
               "enum": [
                 "active",
+                "suspended",
+                "liquidating",
                 "deregistered",
                 "revoked",
                 "moved-out",
                 "cancelled",
                 "存续",
+                "歇业",
+                "停业",
+                "清算",
                 "注销",
                 "吊销",
                 "迁出",
@@ -703,7 +708,7 @@ enum OpenAPIDocument {
     },
     "/v1/applications": {
       "post": {
-        "summary": "Accept an application (一窗受理): establishment with the unified form, change or deregistration",
+        "summary": "Accept an application (一窗受理): establishment with the unified form, change, deregistration, suspension (歇业), resumption or liquidation group (清算组备案)",
         "parameters": [
           {
             "$ref": "#/components/parameters/IdempotencyKey"
@@ -2463,7 +2468,7 @@ enum OpenAPIDocument {
           },
           "status": {
             "type": "string",
-            "description": "存续, 注销, 吊销, 迁出, 撤销"
+            "description": "存续, 歇业, 清算, 注销, 吊销, 迁出, 撤销"
           },
           "statusCode": {
             "type": "string"
@@ -2616,7 +2621,7 @@ enum OpenAPIDocument {
                 },
                 "status": {
                   "type": "string",
-                  "description": "存续, 注销, 撤销, 迁出, 吊销, 曾用名 (former name) or 保留中 (reservation)"
+                  "description": "存续, 歇业, 清算, 注销, 撤销, 迁出, 吊销, 曾用名 (former name) or 保留中 (reservation)"
                 },
                 "source": {
                   "type": "string",
@@ -2746,14 +2751,17 @@ enum OpenAPIDocument {
       },
       "ApplicationInput": {
         "type": "object",
-        "description": "Any application. `kind` defaults to establishment. Every field is optional in the schema so that one 422 can name every missing or invalid field (一次性告知).",
+        "description": "Any application: the part named like its kind. `kind` defaults to establishment. Every field is optional in the schema so that one 422 can name every missing or invalid field (一次性告知).",
         "properties": {
           "kind": {
             "type": "string",
             "enum": [
               "establishment",
               "change",
-              "deregistration"
+              "deregistration",
+              "suspension",
+              "resumption",
+              "liquidation"
             ]
           },
           "market": {
@@ -2917,6 +2925,15 @@ enum OpenAPIDocument {
                 "type": "boolean"
               }
             }
+          },
+          "suspension": {
+            "$ref": "#/components/schemas/StatusFilingInput"
+          },
+          "resumption": {
+            "$ref": "#/components/schemas/StatusFilingInput"
+          },
+          "liquidation": {
+            "$ref": "#/components/schemas/StatusFilingInput"
           }
         }
       },
@@ -2931,7 +2948,10 @@ enum OpenAPIDocument {
             "enum": [
               "establishment",
               "change",
-              "deregistration"
+              "deregistration",
+              "suspension",
+              "resumption",
+              "liquidation"
             ]
           },
           "state": {
@@ -3016,6 +3036,10 @@ enum OpenAPIDocument {
           },
           "code": {
             "type": "string"
+          },
+          "filing": {
+            "type": "object",
+            "description": "The validated suspension, resumption or liquidation filing"
           }
         }
       },
@@ -3508,6 +3532,39 @@ enum OpenAPIDocument {
                 }
               }
             }
+          }
+        }
+      },
+      "StatusFilingInput": {
+        "type": "object",
+        "description": "The status filing's part: the entity's code and the reason, and for a suspension its last day (a suspension filed while suspended, within the period's last 30 days, extends it; at most three years in all), for a liquidation the group",
+        "properties": {
+          "code": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "until": {
+            "type": "string",
+            "format": "date",
+            "description": "suspension: the period's last day"
+          },
+          "formedOn": {
+            "type": "string",
+            "format": "date",
+            "description": "liquidation: the day the group was formed"
+          },
+          "head": {
+            "type": "string",
+            "description": "liquidation: the group's head, one of the members"
+          },
+          "members": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "liquidation: 1–50 members"
           }
         }
       }

@@ -26,7 +26,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Only authorities whose region code starts with these digits (e.g. 4301, 430104).")
     var region: String?
 
-    @Option(help: "Only this status: active, deregistered, revoked, moved-out, cancelled (or 存续, 注销, …).")
+    @Option(help: "Only this status: active, suspended, liquidating, deregistered, revoked, moved-out, cancelled (or 存续, 歇业, 清算, 注销, …).")
     var status: String?
 
     @Option(help: "Only this entity type: llc, joint-stock, partnership, sole-proprietorship, individual, cooperative, branch.")

@@ -104,6 +104,22 @@ struct ServeCommand: AsyncParsableCommand {
         // PostgreSQL: number the change feed and chain the audit log in the background as well as on reads.
         let sequencer = (registry as? PostgresRegistryStore).map { store in Task { await store.sequenceContinually() } }
         defer { sequencer?.cancel() }
+        // Suspensions (歇业) end by themselves when their period is over: at start, then every hour.
+        let registrar = Registrar(store: registry, now: { RegistryClock.now() }, calendar: calendar)
+        let resumer = Task {
+            while !Task.isCancelled {
+                do {
+                    let resumed = try await registrar.resumeExpiredSuspensions()
+                    if !resumed.isEmpty {
+                        logger.notice("suspensions ended", metadata: ["entities": "\(resumed.count)", "codes": "\(resumed.prefix(20).map(\.rawValue))"])
+                    }
+                } catch {
+                    logger.error("ending expired suspensions failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: .seconds(3_600))
+            }
+        }
+        defer { resumer.cancel() }
         try await app.runService()
     }
 
