@@ -66,3 +66,48 @@ struct CompletionFaultTests {
         #expect(try await store.nameReservation(id: "NR-FAULT")?.state == .consumed)
     }
 }
+
+/// A status filing's completion (here a suspension) is all or nothing too: a failure before any of its writes leaves
+/// the entity as it was.
+struct StatusFilingFaultTests {
+    static let steps: [CompletionStep] = [.review, .entity, .audit, .changeFeed, .application]
+
+    @Test(arguments: TestBackend.available, steps)
+    func aFailureBeforeAnyWriteLeavesTheEntityAsItWas(_ backend: TestBackend, _ step: CompletionStep) async throws {
+        let armed = Mutex<CompletionStep?>(nil)
+        try await backend.withStore(failsBefore: { step in armed.withLock { $0 == step } }) { store in
+            func submitAndReview(_ request: ApplicationRequest, departments: [Department]) async throws -> Application? {
+                let new = NewApplication(request: request, acceptedBy: "contract", receivedAt: ContractFixtures.instant, deadline: ContractFixtures.day)
+                guard case .fresh(let application) = try await store.submitApplication(new, actor: ContractFixtures.actor, idempotency: nil) else {
+                    return nil
+                }
+                var last = application
+                for department in departments {
+                    last = try await store.reviewApplication(number: application.number, review: ContractFixtures.review(department),
+                                                             actor: ContractFixtures.actor, plan: ContractFixtures.plan, idempotency: nil).freshValue
+                }
+                return last
+            }
+            let code = try #require(try await submitAndReview(.establishment(ContractFixtures.form()), departments: Department.allCases)?.code)
+            let entity = try #require(try await store.dossier(code)?.entity)
+            let filing = StatusFiling(action: .suspension, code: code, currentName: entity.name, type: entity.type, authority: entity.authority,
+                                      reason: "经营困难", suspendedUntil: ContractFixtures.day.adding(days: 90))
+            let application = try #require(try await submitAndReview(.statusFiling(filing), departments: [.market, .tax]))
+            let (changesBefore, auditBefore) = (try await store.changes(after: 0, limit: 10), try await store.auditEntries(after: 0, limit: 100))
+            armed.withLock { $0 = step }
+            await #expect(throws: StoreError.injected(step)) {
+                _ = try await store.reviewApplication(number: application.number, review: ContractFixtures.review(.statistics),
+                                                      actor: ContractFixtures.actor, plan: ContractFixtures.plan, idempotency: nil)
+            }
+            #expect(try await store.dossier(code)?.entity == entity, "still 存续, nothing changed")
+            #expect(try await store.application(number: application.number)?.state == .underReview)
+            #expect(try await store.changes(after: 0, limit: 10) == changesBefore)
+            #expect(try await store.auditEntries(after: 0, limit: 100) == auditBefore)
+            armed.withLock { $0 = nil }
+            let done = try await store.reviewApplication(number: application.number, review: ContractFixtures.review(.statistics),
+                                                         actor: ContractFixtures.actor, plan: ContractFixtures.plan, idempotency: nil).freshValue
+            #expect(done.state == .completed)
+            #expect(try await store.dossier(code)?.entity.status == .suspended)
+        }
+    }
+}
