@@ -18,27 +18,28 @@ enum PostgresApplicationRecord {
     }
 
     static let mutableColumns = ["state", "version", "name", "type", "authority", "reservation_id", "accepted_by", "received_at", "submitted_at",
-                                 "deadline", "completed_at", "code"]
+                                 "deadline", "completed_at", "code", "deadline_extension"]
 
-    static func values(_ application: Application) -> [FieldValue] {
+    static func values(_ application: Application) throws -> [FieldValue] {
         let request = application.request
         return [.text(application.state.rawValue), FieldValue(application.version), .text(request.name), .text(request.type.rawValue),
                 .text(request.authority.description), FieldValue(request.reservationID), .text(application.acceptedBy),
                 .text(application.receivedAt.description), .text(application.submittedAt.description), .text(application.deadline.description),
-                FieldValue(application.completedAt?.description), FieldValue(application.code?.rawValue)]
+                FieldValue(application.completedAt?.description), FieldValue(application.code?.rawValue),
+                FieldValue(try application.deadlineExtension.map { try encode($0) })]
     }
 
     /// Inserts a new application and its first form version with the transaction's last writes.
     static func insert(_ journal: PostgresJournal, _ application: Application) throws {
         var row = RowSet("applications", ["number", "kind"] + mutableColumns)
-        row.append([.text(application.number), .text(application.kind.rawValue)] + values(application))
+        row.append([.text(application.number), .text(application.kind.rawValue)] + (try values(application)))
         journal.insert(row)
         journal.insert(try versionRow(application))
     }
 
     /// Updates the application's row with the transaction's last writes.
-    static func update(_ journal: PostgresJournal, _ application: Application) {
-        let values = values(application)
+    static func update(_ journal: PostgresJournal, _ application: Application) throws {
+        let values = try values(application)
         let number = application.number
         journal.update { s in
             "UPDATE applications SET " + zip(mutableColumns, values).map { "\($0.0) = \(s.bind(field: $0.1))" }.joined(separator: ", ")
@@ -120,7 +121,8 @@ enum PostgresApplicationRecord {
             receivedAt: try row.parse("received_at", Instant.init(iso:)), submittedAt: try row.parse("submitted_at", Instant.init(iso:)),
             deadline: try row.parse("deadline", CalendarDate.init(iso:)), reviews: reviewList,
             completedAt: try row.parseOptional("completed_at", Instant.init(iso:)),
-            code: try row.parseOptional("code") { try? CreditCode(validating: $0) })
+            code: try row.parseOptional("code") { try? CreditCode(validating: $0) },
+            deadlineExtension: try row.optionalText("deadline_extension").map { try decode(DeadlineExtension.self, $0) })
     }
 
     /// Return reasons from their JSON array.

@@ -52,7 +52,7 @@ extension PostgresRegistryStore {
                 try await Self.complete(connection, journal, &application, plan: plan(application), actor: actor, at: review.at, logger: logger,
                                         before: before)
             }
-            PostgresApplicationRecord.update(journal, application)
+            try PostgresApplicationRecord.update(journal, application)
             return application
         }
     }
@@ -118,7 +118,7 @@ extension PostgresRegistryStore {
             }
             do throws(ApplicationError) { try application.correct(with: request, at: instant, deadline: deadline) } catch { throw StoreError.application(error) }
             try PostgresApplicationRecord.insertVersion(journal, application)
-            PostgresApplicationRecord.update(journal, application)
+            try PostgresApplicationRecord.update(journal, application)
             journal.audit(actor, action: "application.correct", target: number, at: instant)
             return application
         }
@@ -212,6 +212,21 @@ extension PostgresRegistryStore {
             }
             try await journal.flush(connection, logger: logger)
             return codes
+        }
+    }
+}
+
+extension PostgresRegistryStore {
+    public func extendDeadline(number: String, to deadline: CalendarDate, _ extension: DeadlineExtension, actor: Actor,
+                               idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
+        try await idempotentWrite(idempotency, at: `extension`.at) { connection, journal, logger in
+            guard var application = try await PostgresApplicationRecord.fetch(connection, number: number, forms: self.forms, logger: logger, lock: true) else {
+                throw StoreError.applicationNotFound(number)
+            }
+            do throws(ApplicationError) { try application.extendDeadline(to: deadline, `extension`) } catch { throw StoreError.application(error) }
+            try PostgresApplicationRecord.update(journal, application)
+            journal.audit(actor, action: "application.extend-deadline", target: number, at: `extension`.at)
+            return application
         }
     }
 }

@@ -17,7 +17,13 @@ enum PostgresSchema {
         ("0007-create-phrase-counts", createPhraseCounts),
         ("0008-create-former-name-keys", createFormerNameKeys),
         ("0009-widen-entity-statuses", widenEntityStatuses),
+        ("0010-add-deadline-extensions", addDeadlineExtensions),
     ]
+
+    /// The current version's deadline extension (延长审查期限, 条例 第19条) as stored JSON, NULL without one.
+    static let addDeadlineExtensions = """
+        ALTER TABLE applications ADD COLUMN deadline_extension TEXT COLLATE "C" CHECK (deadline_extension IS NULL OR deadline_extension::json IS NOT NULL);
+        """
 
     /// The statuses 歇业 and 清算 and the filings that set them, as on SQLite: `entities.status` admits both and gains
     /// `suspended_until` (set exactly while 歇业, indexed for the expiry sweep); `applications.kind` admits `suspension`,

@@ -20,26 +20,27 @@ enum ApplicationRecord {
     static func insert(_ db: Database, _ application: Application) throws {
         try db.cachedStatement(sql: """
             INSERT INTO applications (number, kind, state, version, name, type, authority, reservation_id, accepted_by,
-                received_at, submitted_at, deadline, completed_at, code)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [application.number, application.kind.rawValue] + columns(application))
+                received_at, submitted_at, deadline, completed_at, code, deadline_extension)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [application.number, application.kind.rawValue] + (try columns(application)))
         try insertVersion(db, application)
     }
 
     /// The mutable columns, in `insert`'s order after `kind`.
-    static func columns(_ application: Application) -> StatementArguments {
+    static func columns(_ application: Application) throws -> StatementArguments {
         let request = application.request
         return [application.state.rawValue, application.version, request.name, request.type.rawValue, request.authority.description,
                 request.reservationID, application.acceptedBy, application.receivedAt.description, application.submittedAt.description,
-                application.deadline.description, application.completedAt?.description, application.code?.rawValue]
+                application.deadline.description, application.completedAt?.description, application.code?.rawValue,
+                try application.deadlineExtension.map { try encode($0) }]
     }
 
     static func update(_ db: Database, _ application: Application) throws {
         try db.cachedStatement(sql: """
             UPDATE applications SET state = ?, version = ?, name = ?, type = ?, authority = ?, reservation_id = ?, accepted_by = ?,
-                received_at = ?, submitted_at = ?, deadline = ?, completed_at = ?, code = ?
+                received_at = ?, submitted_at = ?, deadline = ?, completed_at = ?, code = ?, deadline_extension = ?
             WHERE number = ?
-            """).execute(arguments: columns(application) + [application.number])
+            """).execute(arguments: (try columns(application)) + [application.number])
     }
 
     static func insertVersion(_ db: Database, _ application: Application) throws {
@@ -69,7 +70,7 @@ enum ApplicationRecord {
 
     /// The columns `application(_:_:forms:)` reads, in the order it reads them by position (column names cost a
     /// case-insensitive lookup per value, and applications are read on every review).
-    static let selected = "number, version, submitted_at, completed_at, code, state, accepted_by, received_at, deadline"
+    static let selected = "number, version, submitted_at, completed_at, code, state, accepted_by, received_at, deadline, deadline_extension"
 
     /// The application of a row of `selected` columns, with its form (cached per version) and reviews.
     static func application(_ db: Database, _ row: Row, forms: FormCache) throws -> Application {
@@ -94,6 +95,7 @@ enum ApplicationRecord {
         }
         let completedAt: String? = row[3]
         let code: String? = row[4]
+        let extended: String? = row[9]
         return Application(
             number: number, request: form, version: version,
             state: try parse(Application.State(rawValue: row[5]), "state"), acceptedBy: row[6],
@@ -101,7 +103,8 @@ enum ApplicationRecord {
             submittedAt: try parse(Instant(iso: submittedAt), "submitted_at"),
             deadline: try parse(CalendarDate(iso: row[8] as String), "deadline"), reviews: reviews,
             completedAt: try completedAt.map { try parse(Instant(iso: $0), "completed_at") },
-            code: try code.map { try CreditCode(validating: $0) })
+            code: try code.map { try CreditCode(validating: $0) },
+            deadlineExtension: try extended.map { try decode(DeadlineExtension.self, $0) })
     }
 
     /// Return reasons from their JSON array (approvals have none: no decoder needed).

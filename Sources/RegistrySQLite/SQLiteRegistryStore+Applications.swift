@@ -215,3 +215,17 @@ extension SQLiteRegistryStore {
         }
     }
 }
+
+extension SQLiteRegistryStore {
+    public func extendDeadline(number: String, to deadline: CalendarDate, _ extension: DeadlineExtension, actor: Actor,
+                               idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
+        let forms = self.forms
+        return try await idempotentWrite(idempotency, at: `extension`.at, retiringSearchPages: false) { db in
+            var application = try Self.loadApplication(db, number, forms: forms)
+            do throws(ApplicationError) { try application.extendDeadline(to: deadline, `extension`) } catch { throw StoreError.application(error) }
+            try ApplicationRecord.update(db, application)
+            try JournalWriter.audit(db, actor, action: "application.extend-deadline", target: number, at: `extension`.at)
+            return application
+        }
+    }
+}

@@ -34,6 +34,9 @@ enum SQLiteSchema {
         migrator.registerMigration("0009-widen-entity-statuses") { db in
             try widenEntityStatuses(db)
         }
+        migrator.registerMigration("0010-add-deadline-extensions") { db in
+            try db.execute(sql: addDeadlineExtensions)
+        }
         return migrator
     }
 
@@ -45,6 +48,11 @@ enum SQLiteSchema {
             term TEXT PRIMARY KEY,
             documents INTEGER NOT NULL CHECK (documents >= 0)
         ) WITHOUT ROWID;
+        """
+
+    /// The current version's deadline extension (延长审查期限, 条例 第19条) as stored JSON, NULL without one.
+    static let addDeadlineExtensions = """
+        ALTER TABLE applications ADD COLUMN deadline_extension TEXT CHECK (deadline_extension IS NULL OR json_valid(deadline_extension));
         """
 
     static let entityTypes = "'llc','joint-stock','partnership','sole-proprietorship','individual','cooperative','branch'"

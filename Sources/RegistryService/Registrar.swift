@@ -93,6 +93,40 @@ public struct Registrar<Store: RegistryStore>: Sendable {
         }
     }
 
+    /// Extends the decision deadline of an application under review once, by the registrar's working days after its
+    /// current deadline (条例 第19条: a complex case, with the registration authority head's approval, the applicant told
+    /// in writing). `reason` (2–500 characters) and `approvedBy` (the head, 2–30) are required; a second extension of
+    /// the same version is refused.
+    public func extendDeadline(number: String, reason: String?, approvedBy: String?, actor: Actor,
+                               idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
+        if let reply = try await replay(idempotency) { return .replayed(reply) }
+        var errors: [FormError] = []
+        func text(_ value: String?, _ field: String, _ range: ClosedRange<Int>, _ what: String) -> String? {
+            let trimmed = String(String((value ?? "").drop(while: \.isWhitespace).reversed()).drop(while: \.isWhitespace).reversed())
+            guard !trimmed.isEmpty else { errors.append(FormError(field: field, code: "required", message: "\(what) is required")); return nil }
+            guard range.contains(trimmed.count) else {
+                errors.append(FormError(field: field, code: trimmed.count > range.upperBound ? "too-long" : "too-short",
+                                        message: "\(what) has \(trimmed.count) characters; \(range.lowerBound)–\(range.upperBound) are accepted"))
+                return nil
+            }
+            return trimmed
+        }
+        let why = text(reason, "/reason", 2...500, "the reason")
+        let head = text(approvedBy, "/approvedBy", 2...30, "the approving head's name")
+        guard errors.isEmpty, let why, let head else { throw .invalidForm(FormErrors(errors)) }
+        let current = try await application(number: number)
+        let instant = now()
+        let extended = calendar.adding(workingDays: deadlineWorkingDays, to: current.deadline)
+        let record = DeadlineExtension(previousDeadline: current.deadline, reason: why, approvedBy: head, recordedBy: actor.label, at: instant)
+        do {
+            return try await store.extendDeadline(number: number, to: extended, record, actor: actor, idempotency: idempotency)
+        } catch .applicationNotFound(let number) {
+            throw .applicationNotFound(number)
+        } catch {
+            throw .store(error)
+        }
+    }
+
     /// Ends the suspensions (歇业) whose period ended before today: each entity is 存续 again from the day after its
     /// period (条例 第30条), audited as the system's; the codes resumed. `yizhao serve` runs it at start and hourly.
     public func resumeExpiredSuspensions() async throws(RegistrarError) -> [CreditCode] {

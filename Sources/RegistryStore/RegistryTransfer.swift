@@ -73,7 +73,7 @@ public enum RegistryTransfer {
                                     "authority", "applicant", "reserved_on", "expires_on", "needs_preapproval", "state", "state_changed_on"]),
         Table("access_tokens", ["id", "label", "role", "secret_hash", "created_at", "revoked_at", "privileges"]),
         Table("applications", ["number", "kind", "state", "version", "name", "type", "authority", "reservation_id", "accepted_by", "received_at",
-                               "submitted_at", "deadline", "completed_at", "code"]),
+                               "submitted_at", "deadline", "completed_at", "code", "deadline_extension"]),
         Table("application_versions", ["number", "version", "form", "submitted_at"]),
         Table("application_reviews", ["id", "number", "version", "department", "decision", "reasons", "reviewer", "at"]),
         Table("idempotency_keys", ["scope", "key", "fingerprint", "status", "body", "location", "created_at"]),

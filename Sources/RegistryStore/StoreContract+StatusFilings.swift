@@ -74,3 +74,31 @@ extension StoreContract {
         },
     ]
 }
+
+extension StoreContract {
+    static let deadlineCases: [Case] = [
+        Case(name: "a deadline is extended once, audited, and read back with its record") { store in
+            guard case .fresh(let application) = try await store.submitApplication(ContractFixtures.application(), actor: ContractFixtures.actor,
+                                                                                    idempotency: nil) else { throw Violation(description: "fresh") }
+            let record = DeadlineExtension(previousDeadline: application.deadline, reason: "情形复杂", approvedBy: "王局长", recordedBy: "contract",
+                                           at: ContractFixtures.instant)
+            let later = application.deadline.adding(days: 5)
+            let extended = try await store.extendDeadline(number: application.number, to: later, record, actor: ContractFixtures.actor,
+                                                          idempotency: nil).freshValue
+            try expect(extended.deadline == later && extended.deadlineExtension == record, "extended: \(extended)")
+            let read = try await store.application(number: application.number)
+            try expect(read?.deadline == later && read?.deadlineExtension == record, "read back: \(String(describing: read))")
+            do {
+                _ = try await store.extendDeadline(number: application.number, to: later.adding(days: 3), record, actor: ContractFixtures.actor, idempotency: nil)
+                try expect(false, "a second extension is refused")
+            } catch let error as StoreError {
+                try expect(error == .application(.alreadyExtended(number: application.number, version: 1)), "refused: \(error)")
+            }
+            try expect(try await store.application(number: application.number)?.deadline == later, "the refusal changed nothing")
+            let due = try await store.applicationsDue(through: application.deadline, limit: 10)
+            try expect(due.isEmpty, "no longer due on the old deadline: \(due.map(\.number))")
+            let audit = try await store.auditEntries(after: 0, limit: 10)
+            try expect(audit.map(\.action) == ["application.accept.establishment", "application.extend-deadline"], "audited: \(audit.map(\.action))")
+        },
+    ]
+}

@@ -70,3 +70,32 @@ import Testing
         #expect(application.isFullyApproved)
     }
 }
+
+extension ApplicationTransitionTests {
+    @Test func aDeadlineIsExtendedOncePerVersionBeforeItPasses() throws {
+        var application = try Self.application()
+        let extended = CalendarDate(year: 2026, month: 12, day: 7)!
+        let record = DeadlineExtension(previousDeadline: application.deadline, reason: "情形复杂", approvedBy: "王局长", recordedBy: "market", at: Self.at)
+        try application.extendDeadline(to: extended, record)
+        #expect(application.deadline == extended && application.deadlineExtension == record)
+        #expect(throws: ApplicationError.alreadyExtended(number: "A1", version: 1)) { try application.extendDeadline(to: extended.adding(days: 3), record) }
+        // A correction starts a new period, which may be extended again.
+        try application.record(Self.review(.tax, .return, reasons: ["材料不全"]))
+        #expect(throws: ApplicationError.wrongState(number: "A1", state: .returned, action: "given a longer deadline")) {
+            try application.extendDeadline(to: extended.adding(days: 3), record)
+        }
+        var corrected = try ApplicationFormInput.example(name: "长沙青禾湾网络科技有限公司").validate(today: CalendarDate(year: 2026, month: 11, day: 27)!,
+                                                                                                     reservation: .none).get()
+        corrected.market.domicile = "湖南省长沙市岳麓区枫林三路1号"
+        try application.correct(with: .establishment(corrected), at: Self.at, deadline: CalendarDate(year: 2026, month: 12, day: 2)!)
+        #expect(application.deadlineExtension == nil)
+        // Not after the deadline has passed.
+        let late = DeadlineExtension(previousDeadline: application.deadline, reason: "情形复杂", approvedBy: "王局长", recordedBy: "market",
+                                     at: Instant(iso: "2026-12-03T02:00:00Z")!)
+        #expect(throws: ApplicationError.deadlinePassed(number: "A1", deadline: CalendarDate(year: 2026, month: 12, day: 2)!)) {
+            try application.extendDeadline(to: extended, late)
+        }
+        try application.extendDeadline(to: extended, record)
+        #expect(application.deadline == extended)
+    }
+}

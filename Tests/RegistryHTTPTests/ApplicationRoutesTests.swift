@@ -273,3 +273,40 @@ extension ApplicationRoutesTests {
         }
     }
 }
+
+extension ApplicationRoutesTests {
+    @Test func theMarketDepartmentExtendsADeadlineOnce() async throws {
+        let store = try await TestApp.emptyStore()
+        let (tokens, _) = try await TestApp.tokens(in: store)
+        try await TestApp.make(maxBodyBytes: 64 * 1024, store: store).test(.router) { client in
+            let accepted = try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk]),
+                                                    body: try Self.body(ApplicationFormInput.example())) { try Self.decode(ApplicationView.self, $0) }
+            let uri = "/v1/applications/\(accepted.number)/deadline-extension"
+            try await client.execute(uri: uri, method: .post, headers: TestApp.headers(tokens[.reviewerMarket]), body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = try Self.decode(ProblemBody.self, response)
+                #expect(problem.errors?.map(\.field) == ["/reason", "/approvedBy"])
+            }
+            let body = #"{"reason":"情形复杂，需现场核查住所","approvedBy":"王建国"}"#
+            try await client.execute(uri: uri, method: .post, headers: TestApp.headers(tokens[.reviewerMarket]), body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let extended = try Self.decode(ApplicationView.self, response)
+                // Received Friday 2026-11-27: due Wednesday 12-02, then three more working days: Monday 12-07.
+                #expect(accepted.deadline == "2026-12-02" && extended.deadline == "2026-12-07")
+                #expect(extended.deadlineExtension?.previousDeadline == CalendarDate(iso: "2026-12-02") && extended.deadlineExtension?.approvedBy == "王建国")
+            }
+            try await client.execute(uri: uri, method: .post, headers: TestApp.headers(tokens[.reviewerMarket]), body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .conflict)
+                let problem = try Self.decode(ProblemBody.self, response)
+                #expect(problem.code == "already-extended")
+            }
+            try await client.execute(uri: uri, method: .post, headers: TestApp.headers(tokens[.reviewerTax]), body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/v1/applications/SQ202611279999999/deadline-extension", method: .post,
+                                     headers: TestApp.headers(tokens[.reviewerMarket]), body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}

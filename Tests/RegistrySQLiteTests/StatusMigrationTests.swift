@@ -25,7 +25,7 @@ struct StatusMigrationTests {
         let entityColumns = "id, code, name, status, status_changed_on, search_key, zihao_key, authority"
         let before = try await store.pool.read { db -> (entities: [Row], applications: [Row], indexes: [String]) in
             (try Row.fetchAll(db, sql: "SELECT \(entityColumns) FROM entities ORDER BY id"),
-             try Row.fetchAll(db, sql: "SELECT * FROM applications ORDER BY number"),
+             try Row.fetchAll(db, sql: "SELECT \(Self.applicationColumns.joined(separator: ", ")) FROM applications ORDER BY number"),
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('entities', 'applications') ORDER BY name"))
         }
         #expect(before.entities.count == 31 && before.applications.count == 1 && !before.indexes.contains("entities_by_suspension_end"))
@@ -35,7 +35,7 @@ struct StatusMigrationTests {
 
         try await store.migrate()
         let after = try await store.pool.read { db in
-            (try Row.fetchAll(db, sql: "SELECT \(entityColumns) FROM entities ORDER BY id"), try Row.fetchAll(db, sql: "SELECT * FROM applications ORDER BY number"),
+            (try Row.fetchAll(db, sql: "SELECT \(entityColumns) FROM entities ORDER BY id"), try Row.fetchAll(db, sql: "SELECT \(Self.applicationColumns.joined(separator: ", ")) FROM applications ORDER BY number"),
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('entities', 'applications') ORDER BY name"),
              try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"))
         }
@@ -71,7 +71,11 @@ struct StatusMigrationTests {
         #expect(suspended?.status == .suspended && suspended?.suspendedUntil == ContractFixtures.day.adding(days: 90))
     }
 
-    /// Takes a migrated registry back to its tables before 0009 (0001's `entities`, 0004's `applications`).
+    static let applicationColumns = ["number", "kind", "state", "version", "name", "type", "authority", "reservation_id", "accepted_by",
+                                     "received_at", "submitted_at", "deadline", "completed_at", "code"]
+
+    /// Takes a migrated registry back to its tables before 0009 (0001's `entities`, 0004's `applications`; 0010, which
+    /// comes after, is undone too).
     static func undo0009(_ store: SQLiteRegistryStore) async throws {
         try await store.pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -82,11 +86,27 @@ struct StatusMigrationTests {
                     .replacingOccurrences(of: "'存续','歇业','清算','注销'", with: "'存续','注销'")
                     .replacingOccurrences(of: ",\n    suspended_until TEXT,\n    CHECK ((status = '歇业') = (suspended_until IS NOT NULL))", with: ""),
                     columns: RegistryTransfer.tables[0].columns.filter { $0 != "suspended_until" })
-                let applications = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'applications'") ?? ""
-                try SQLiteSchema.rebuild(db, table: "applications", definition: applications
-                    .replacingOccurrences(of: ",'suspension','resumption','liquidation'", with: ""),
-                    columns: ["number", "kind", "state", "version", "name", "type", "authority", "reservation_id", "accepted_by", "received_at",
-                              "submitted_at", "deadline", "completed_at", "code"])
+                // 0004's table, without 0010's deadline_extension either: 0010 is undone with 0009 (it comes after).
+                try SQLiteSchema.rebuild(db, table: "applications", definition: """
+                    CREATE TABLE applications (
+                        number TEXT PRIMARY KEY,
+                        kind TEXT NOT NULL CHECK (kind IN ('establishment','change','deregistration')),
+                        state TEXT NOT NULL CHECK (state IN ('under-review','returned','completed')),
+                        version INTEGER NOT NULL CHECK (version >= 1),
+                        name TEXT NOT NULL,
+                        type TEXT NOT NULL CHECK (type IN (\(SQLiteSchema.entityTypes))),
+                        authority TEXT NOT NULL CHECK (length(authority) = 6),
+                        reservation_id TEXT REFERENCES name_reservations(id),
+                        accepted_by TEXT NOT NULL,
+                        received_at TEXT NOT NULL,
+                        submitted_at TEXT NOT NULL,
+                        deadline TEXT NOT NULL,
+                        completed_at TEXT,
+                        code TEXT,
+                        CHECK ((state = 'completed') = (code IS NOT NULL AND completed_at IS NOT NULL))
+                    ) WITHOUT ROWID
+                    """, columns: Self.applicationColumns)
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0010-add-deadline-extensions'")
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0009-widen-entity-statuses'")
                 return .commit
             }

@@ -13,6 +13,10 @@ public enum ApplicationError: Error, Sendable, Hashable {
     case unchangedResubmission(number: String)
     /// A correction must ask for the same kind of registration.
     case kindMismatch(number: String, kind: Application.Kind)
+    /// The current version's deadline was already extended (once per version, 条例 第19条).
+    case alreadyExtended(number: String, version: Int)
+    /// A deadline is extended before it passes, not after.
+    case deadlinePassed(number: String, deadline: CalendarDate)
 }
 
 extension ApplicationError: CustomStringConvertible {
@@ -26,6 +30,8 @@ extension ApplicationError: CustomStringConvertible {
         case .reasonsRequired: "returning an application needs at least one reason"
         case .unchangedResubmission(let number): "the correction of application \(number) changes nothing"
         case .kindMismatch(let number, let kind): "application \(number) is a \(kind.rawValue) application; its correction must be one too"
+        case .alreadyExtended(let number, let version): "the deadline of version \(version) of application \(number) was already extended once"
+        case .deadlinePassed(let number, let deadline): "the deadline of application \(number) passed on \(deadline); it can no longer be extended"
         }
     }
 }
@@ -57,6 +63,7 @@ extension Application {
         state = .underReview
         submittedAt = instant
         self.deadline = deadline
+        deadlineExtension = nil
     }
 
     /// Marks a fully approved application complete with its new code.

@@ -49,11 +49,13 @@ public struct Application: Sendable, Hashable, Codable {
     public var completedAt: Instant?
     /// The code assigned at completion (establishment), or the entity changed or deregistered.
     public var code: CreditCode?
+    /// The current version's deadline extension, if it was given one.
+    public var deadlineExtension: DeadlineExtension?
 
     /// Creates an application.
     public init(number: String, request: ApplicationRequest, version: Int, state: State, acceptedBy: String,
                 receivedAt: Instant, submittedAt: Instant, deadline: CalendarDate, reviews: [Review],
-                completedAt: Instant?, code: CreditCode?) {
+                completedAt: Instant?, code: CreditCode?, deadlineExtension: DeadlineExtension? = nil) {
         self.number = number
         self.request = request
         self.version = version
@@ -65,6 +67,7 @@ public struct Application: Sendable, Hashable, Codable {
         self.reviews = reviews
         self.completedAt = completedAt
         self.code = code
+        self.deadlineExtension = deadlineExtension
     }
 
     /// One department's decision on one version.

@@ -33,6 +33,8 @@ struct ApplicationView: Codable, Sendable {
     let reviews: [ReviewView]
     let completedAt: String?
     let code: String?
+    /// The current version's deadline extension (延长审查期限), if any.
+    let deadlineExtension: DeadlineExtension?
 
     init(_ application: RegistryCore.Application) {
         number = application.number
@@ -54,6 +56,7 @@ struct ApplicationView: Codable, Sendable {
         }
         completedAt = application.completedAt?.description
         code = application.code?.rawValue
+        deadlineExtension = application.deadlineExtension
     }
 }
 
@@ -72,4 +75,12 @@ struct ReviewRequestDTO: Decodable, Sendable {
     let reasons: [String]?
     /// The version decided on; the current one when absent.
     let version: Int?
+}
+
+/// The body of `POST /v1/applications/{number}/deadline-extension`.
+struct DeadlineExtensionRequestDTO: Decodable, Sendable {
+    /// Why the case needs longer (2–500 characters).
+    let reason: String?
+    /// The registration authority's head who approved it (2–30 characters).
+    let approvedBy: String?
 }

@@ -222,6 +222,10 @@ enum ProblemMapping {
             return Problem(.unprocessableContent, code: "unchanged-resubmission", title: "The correction changes nothing", detail: error.description)
         case .kindMismatch:
             return Problem(.unprocessableContent, code: "kind-mismatch", title: "A correction must be of the same kind", detail: error.description)
+        case .alreadyExtended:
+            return Problem(.conflict, code: "already-extended", title: "The deadline was already extended once", detail: error.description)
+        case .deadlinePassed:
+            return Problem(.conflict, code: "deadline-passed", title: "The deadline has passed", detail: error.description)
         }
     }
 

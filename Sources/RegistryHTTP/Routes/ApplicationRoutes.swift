@@ -49,6 +49,15 @@ struct ApplicationRoutes<Store: RegistryStore>: Sendable {
                                                      idempotency: try Self.idempotent(request, context, body, status: .ok))
             return try IdempotencyHeader.response(result) { try Self.render($0, status: .ok) }
         }
+        // 延长审查期限 (条例 第19条): recorded by the registration authority (the market department) or an administrator.
+        routes.post("/v1/applications/:number/deadline-extension", .roles([.reviewerMarket, .admin])) { request, context in
+            let number = try Self.number(context)
+            let body = try await JSONBody.data(from: request, context: context)
+            let input = try JSONDecoder().decode(DeadlineExtensionRequestDTO.self, from: body)
+            let result = try await registrar.extendDeadline(number: number, reason: input.reason, approvedBy: input.approvedBy, actor: context.actor,
+                                                            idempotency: try Self.idempotent(request, context, body, status: .ok))
+            return try IdempotencyHeader.response(result) { try Self.render($0, status: .ok) }
+        }
         for department in Department.allCases {
             // One route per department, so the gate itself lets only that department's reviewers in.
             routes.post("/v1/applications/:number/reviews/\(department.rawValue)", .roles([Role.reviewer(of: department)])) { request, context in

@@ -1054,6 +1054,114 @@ enum OpenAPIDocument {
         ]
       }
     },
+    "/v1/applications/{number}/deadline-extension": {
+      "post": {
+        "summary": "Extend the decision deadline once by 3 working days (延长审查期限, 条例 第19条), with the registration authority head's approval",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ApplicationNumber"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "reason",
+                  "approvedBy"
+                ],
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "description": "Why the case needs longer (2–500 characters)"
+                  },
+                  "approvedBy": {
+                    "type": "string",
+                    "description": "The registration authority's head (登记机关负责人) who approved it (2–30 characters)"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Extended; `deadline` is the new deadline and `deadlineExtension` records the previous one",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Application"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "application-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "wrong-state (not under review), already-extended (once per version), deadline-passed",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed (reason, approvedBy), idempotency-key-reused",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "reviewer.market",
+          "admin"
+        ]
+      }
+    },
     "/v1/applications/{number}/reviews/market": {
       "post": {
         "summary": "The market department approves or returns its part (并联审批); the last approval completes the registration in one transaction",
@@ -3040,6 +3148,29 @@ enum OpenAPIDocument {
           "filing": {
             "type": "object",
             "description": "The validated suspension, resumption or liquidation filing"
+          },
+          "deadlineExtension": {
+            "type": "object",
+            "description": "The current version's deadline extension: previousDeadline, reason, approvedBy, recordedBy, at",
+            "properties": {
+              "previousDeadline": {
+                "type": "string",
+                "format": "date"
+              },
+              "reason": {
+                "type": "string"
+              },
+              "approvedBy": {
+                "type": "string"
+              },
+              "recordedBy": {
+                "type": "string"
+              },
+              "at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
           }
         }
       },
