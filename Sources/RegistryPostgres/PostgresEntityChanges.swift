@@ -81,7 +81,7 @@ enum PostgresEntityChanges {
     /// change-feed label.
     static func file(_ connection: PostgresConnection, id: Int64, dossier: EntityDossier, _ filing: StatusFiling, on date: CalendarDate,
                      logger: Logger) async throws -> String {
-        let outcome = try StatusFilingOutcome(of: filing, on: dossier.entity)
+        let outcome = try StatusFilingOutcome(of: filing, on: dossier.entity, day: date)
         try await setStatus(connection, id: id, dossier: dossier, to: outcome.status, suspendedUntil: outcome.suspendedUntil, on: date, logger: logger)
         return outcome.change
     }

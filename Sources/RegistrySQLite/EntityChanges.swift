@@ -65,7 +65,7 @@ enum EntityChanges {
     /// Files a status filing on `date` (歇业, its extension, 恢复营业, 清算组备案); returns the change-feed label.
     static func file(_ db: Database, _ filing: StatusFiling, on date: CalendarDate) throws -> String {
         let entity = try SQLiteRegistryStore.load(db, filing.code).entity
-        let outcome = try StatusFilingOutcome(of: filing, on: entity)
+        let outcome = try StatusFilingOutcome(of: filing, on: entity, day: date)
         try setStatus(db, filing.code, to: outcome.status, suspendedUntil: outcome.suspendedUntil, on: date)
         return outcome.change
     }

@@ -10,12 +10,14 @@ public struct StatusFilingOutcome: Sendable, Hashable {
     /// The change-feed label: `suspended`, `suspension-extended`, `resumed` or `liquidating`.
     public var change: String
 
-    /// The outcome of `filing` on `entity` as it is now; `invalidState` when the entity's status no longer allows it.
-    public init(of filing: StatusFiling, on entity: MarketEntity) throws(StoreError) {
+    /// The outcome of `filing` on `entity` as it is now, completing on `day`; `invalidState` when the entity's status no
+    /// longer allows it, or a suspension's last day has passed before its completion.
+    public init(of filing: StatusFiling, on entity: MarketEntity, day: CalendarDate) throws(StoreError) {
         let refuse = StoreError.invalidState("\(entity.code) is \(entity.status.display); the \(filing.action.rawValue) filing no longer applies")
         switch filing.action {
         case .suspension:
             guard let until = filing.suspendedUntil else { throw StoreError.invalidState("a suspension filing has no last day") }
+            guard until >= day else { throw StoreError.invalidState("the suspension of \(entity.code) was to end on \(until), before its completion on \(day)") }
             switch entity.status {
             case .active: (status, suspendedUntil, change) = (.suspended, until, "suspended")
             case .suspended where until > (entity.suspendedUntil ?? until): (status, suspendedUntil, change) = (.suspended, until, "suspension-extended")

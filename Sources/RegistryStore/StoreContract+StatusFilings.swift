@@ -35,6 +35,13 @@ extension StoreContract {
                 try expect(error == .invalidState("\(code) is 存续; the resumption filing no longer applies"), "refused at completion: \(error)")
             }
             try expect(try await store.changes(after: 0, limit: 10).count == 4, "the refused completion wrote nothing")
+            do {
+                _ = try await completeApplication(store, .statusFiling(filing(.suspension, entity, until: ContractFixtures.day.adding(days: -1))))
+                try expect(false, "a suspension whose last day passed before its completion cannot complete")
+            } catch let error as StoreError {
+                try expect(error == .invalidState("the suspension of \(code) was to end on \(ContractFixtures.day.adding(days: -1)), before its completion on \(ContractFixtures.day)"),
+                           "refused at completion: \(error)")
+            }
         },
         Case(name: "an expired suspension ends by itself the day after its period") { store in
             let first = try await completeApplication(store, .establishment(ContractFixtures.form()))
