@@ -23,7 +23,7 @@ struct StatusMigrationTests {
         let application = try await store.application(number: accepted.number)
         try await Self.undo0009(store)
         let entityColumns = "id, code, name, status, status_changed_on, search_key, zihao_key, authority"
-        let before = try await store.pool.read { db -> (entities: [Row], applications: [Row], indexes: [String]) in
+        let before = try store.pool.read { db -> (entities: [Row], applications: [Row], indexes: [String]) in
             (try Row.fetchAll(db, sql: "SELECT \(entityColumns) FROM entities ORDER BY id"),
              try Row.fetchAll(db, sql: "SELECT \(Self.applicationColumns.joined(separator: ", ")) FROM applications ORDER BY number"),
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('entities', 'applications') ORDER BY name"))
@@ -34,7 +34,7 @@ struct StatusMigrationTests {
         }
 
         try await store.migrate()
-        let after = try await store.pool.read { db in
+        let after = try store.pool.read { db in
             (try Row.fetchAll(db, sql: "SELECT \(entityColumns) FROM entities ORDER BY id"), try Row.fetchAll(db, sql: "SELECT \(Self.applicationColumns.joined(separator: ", ")) FROM applications ORDER BY number"),
              try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('entities', 'applications') ORDER BY name"),
              try Row.fetchAll(db, sql: "PRAGMA foreign_key_check"))
