@@ -217,15 +217,20 @@ extension PostgresRegistryStore {
 }
 
 extension PostgresRegistryStore {
-    public func extendDeadline(number: String, to deadline: CalendarDate, _ extension: DeadlineExtension, actor: Actor,
+    public func extendDeadline(number: String, _ request: DeadlineExtensionRequest, at instant: Instant,
+                               extended: @escaping @Sendable (CalendarDate) -> CalendarDate, actor: Actor,
                                idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
-        try await idempotentWrite(idempotency, at: `extension`.at) { connection, journal, logger in
+        try await idempotentWrite(idempotency, at: instant) { connection, journal, logger in
             guard var application = try await PostgresApplicationRecord.fetch(connection, number: number, forms: self.forms, logger: logger, lock: true) else {
                 throw StoreError.applicationNotFound(number)
             }
-            do throws(ApplicationError) { try application.extendDeadline(to: deadline, `extension`) } catch { throw StoreError.application(error) }
+            do throws(ApplicationError) {
+                try application.extendDeadline(request, recordedBy: actor.label, at: instant, extended: extended)
+            } catch {
+                throw StoreError.application(error)
+            }
             try PostgresApplicationRecord.update(journal, application)
-            journal.audit(actor, action: "application.extend-deadline", target: number, at: `extension`.at)
+            journal.audit(actor, action: "application.extend-deadline", target: number, at: instant)
             return application
         }
     }

@@ -217,14 +217,19 @@ extension SQLiteRegistryStore {
 }
 
 extension SQLiteRegistryStore {
-    public func extendDeadline(number: String, to deadline: CalendarDate, _ extension: DeadlineExtension, actor: Actor,
+    public func extendDeadline(number: String, _ request: DeadlineExtensionRequest, at instant: Instant,
+                               extended: @escaping @Sendable (CalendarDate) -> CalendarDate, actor: Actor,
                                idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application> {
         let forms = self.forms
-        return try await idempotentWrite(idempotency, at: `extension`.at, retiringSearchPages: false) { db in
+        return try await idempotentWrite(idempotency, at: instant, retiringSearchPages: false) { db in
             var application = try Self.loadApplication(db, number, forms: forms)
-            do throws(ApplicationError) { try application.extendDeadline(to: deadline, `extension`) } catch { throw StoreError.application(error) }
+            do throws(ApplicationError) {
+                try application.extendDeadline(request, recordedBy: actor.label, at: instant, extended: extended)
+            } catch {
+                throw StoreError.application(error)
+            }
             try ApplicationRecord.update(db, application)
-            try JournalWriter.audit(db, actor, action: "application.extend-deadline", target: number, at: `extension`.at)
+            try JournalWriter.audit(db, actor, action: "application.extend-deadline", target: number, at: instant)
             return application
         }
     }

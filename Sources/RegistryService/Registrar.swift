@@ -100,26 +100,16 @@ public struct Registrar<Store: RegistryStore>: Sendable {
     public func extendDeadline(number: String, reason: String?, approvedBy: String?, actor: Actor,
                                idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
         if let reply = try await replay(idempotency) { return .replayed(reply) }
-        var errors: [FormError] = []
-        func text(_ value: String?, _ field: String, _ range: ClosedRange<Int>, _ what: String) -> String? {
-            let trimmed = String(String((value ?? "").drop(while: \.isWhitespace).reversed()).drop(while: \.isWhitespace).reversed())
-            guard !trimmed.isEmpty else { errors.append(FormError(field: field, code: "required", message: "\(what) is required")); return nil }
-            guard range.contains(trimmed.count) else {
-                errors.append(FormError(field: field, code: trimmed.count > range.upperBound ? "too-long" : "too-short",
-                                        message: "\(what) has \(trimmed.count) characters; \(range.lowerBound)–\(range.upperBound) are accepted"))
-                return nil
-            }
-            return trimmed
-        }
-        let why = text(reason, "/reason", 2...500, "the reason")
-        let head = text(approvedBy, "/approvedBy", 2...30, "the approving head's name")
-        guard errors.isEmpty, let why, let head else { throw .invalidForm(FormErrors(errors)) }
-        let current = try await application(number: number)
         let instant = now()
-        let extended = calendar.adding(workingDays: deadlineWorkingDays, to: current.deadline)
-        let record = DeadlineExtension(previousDeadline: current.deadline, reason: why, approvedBy: head, recordedBy: actor.label, at: instant)
+        let request: DeadlineExtensionRequest
+        switch DeadlineExtensionRequest.validate(reason: reason, approvedBy: approvedBy, today: instant.chinaDay) {
+        case .success(let valid): request = valid
+        case .failure(let errors): throw .invalidForm(errors)
+        }
+        let (calendar, days) = (calendar, deadlineWorkingDays)
         do {
-            return try await store.extendDeadline(number: number, to: extended, record, actor: actor, idempotency: idempotency)
+            return try await store.extendDeadline(number: number, request, at: instant, extended: { calendar.adding(workingDays: days, to: $0) },
+                                                  actor: actor, idempotency: idempotency)
         } catch .applicationNotFound(let number) {
             throw .applicationNotFound(number)
         } catch {

@@ -38,9 +38,10 @@ public protocol ApplicationStore: Sendable {
     /// change feed (`resumed`), all in one transaction. The codes resumed, in registration order.
     func resumeExpiredSuspensions(before day: CalendarDate, actor: Actor, at instant: Instant) async throws(StoreError) -> [CreditCode]
 
-    /// Extends the deadline of an application under review to `deadline` (once per version, 条例 第19条), audited
-    /// (`application.extend-deadline`) as `actor`'s.
-    func extendDeadline(number: String, to deadline: CalendarDate, _ extension: DeadlineExtension, actor: Actor,
+    /// Extends the deadline of an application under review to `extended` of its deadline as it is in the transaction
+    /// (once per version, 条例 第19条), at `instant`, audited (`application.extend-deadline`) as `actor`'s.
+    func extendDeadline(number: String, _ request: DeadlineExtensionRequest, at instant: Instant,
+                        extended: @escaping @Sendable (CalendarDate) -> CalendarDate, actor: Actor,
                         idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application>
 
     /// Replaces a returned application's form with its correction (a new version, reviewed afresh).

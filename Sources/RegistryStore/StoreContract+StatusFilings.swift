@@ -87,16 +87,18 @@ extension StoreContract {
         Case(name: "a deadline is extended once, audited, and read back with its record") { store in
             guard case .fresh(let application) = try await store.submitApplication(ContractFixtures.application(), actor: ContractFixtures.actor,
                                                                                     idempotency: nil) else { throw Violation(description: "fresh") }
-            let record = DeadlineExtension(previousDeadline: application.deadline, reason: "情形复杂", approvedBy: "王局长", recordedBy: "contract",
-                                           at: ContractFixtures.instant)
+            let request = DeadlineExtensionRequest(reason: "情形复杂", approvedBy: "王局长")
             let later = application.deadline.adding(days: 5)
-            let extended = try await store.extendDeadline(number: application.number, to: later, record, actor: ContractFixtures.actor,
-                                                          idempotency: nil).freshValue
+            let extended = try await store.extendDeadline(number: application.number, request, at: ContractFixtures.instant,
+                                                          extended: { $0.adding(days: 5) }, actor: ContractFixtures.actor, idempotency: nil).freshValue
+            let record = DeadlineExtension(previousDeadline: application.deadline, reason: "情形复杂", approvedBy: "王局长",
+                                           recordedBy: ContractFixtures.actor.label, at: ContractFixtures.instant)
             try expect(extended.deadline == later && extended.deadlineExtension == record, "extended: \(extended)")
             let read = try await store.application(number: application.number)
             try expect(read?.deadline == later && read?.deadlineExtension == record, "read back: \(String(describing: read))")
             do {
-                _ = try await store.extendDeadline(number: application.number, to: later.adding(days: 3), record, actor: ContractFixtures.actor, idempotency: nil)
+                _ = try await store.extendDeadline(number: application.number, request, at: ContractFixtures.instant, extended: { $0.adding(days: 3) },
+                                                   actor: ContractFixtures.actor, idempotency: nil)
                 try expect(false, "a second extension is refused")
             } catch let error as StoreError {
                 try expect(error == .application(.alreadyExtended(number: application.number, version: 1)), "refused: \(error)")

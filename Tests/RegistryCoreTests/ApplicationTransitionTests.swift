@@ -74,28 +74,41 @@ import Testing
 extension ApplicationTransitionTests {
     @Test func aDeadlineIsExtendedOncePerVersionBeforeItPasses() throws {
         var application = try Self.application()
-        let extended = CalendarDate(year: 2026, month: 12, day: 7)!
-        let record = DeadlineExtension(previousDeadline: application.deadline, reason: "情形复杂", approvedBy: "王局长", recordedBy: "market", at: Self.at)
-        try application.extendDeadline(to: extended, record)
-        #expect(application.deadline == extended && application.deadlineExtension == record)
-        #expect(throws: ApplicationError.alreadyExtended(number: "A1", version: 1)) { try application.extendDeadline(to: extended.adding(days: 3), record) }
+        let request = DeadlineExtensionRequest(reason: "情形复杂", approvedBy: "王局长")
+        let calendar = WorkingCalendar()
+        func extend(at instant: Instant = Self.at) throws(ApplicationError) {
+            try application.extendDeadline(request, recordedBy: "market", at: instant) { calendar.adding(workingDays: 3, to: $0) }
+        }
+        try extend()
+        // Due Wednesday 12-02, three working days more: Monday 12-07.
+        #expect(application.deadline == CalendarDate(year: 2026, month: 12, day: 7))
+        #expect(application.deadlineExtension == DeadlineExtension(previousDeadline: CalendarDate(year: 2026, month: 12, day: 2)!, reason: "情形复杂",
+                                                                   approvedBy: "王局长", recordedBy: "market", at: Self.at))
+        #expect(throws: ApplicationError.alreadyExtended(number: "A1", version: 1)) { try extend() }
         // A correction starts a new period, which may be extended again.
         try application.record(Self.review(.tax, .return, reasons: ["材料不全"]))
-        #expect(throws: ApplicationError.wrongState(number: "A1", state: .returned, action: "given a longer deadline")) {
-            try application.extendDeadline(to: extended.adding(days: 3), record)
-        }
+        #expect(throws: ApplicationError.wrongState(number: "A1", state: .returned, action: "given a longer deadline")) { try extend() }
         var corrected = try ApplicationFormInput.example(name: "长沙青禾湾网络科技有限公司").validate(today: CalendarDate(year: 2026, month: 11, day: 27)!,
                                                                                                      reservation: .none).get()
         corrected.market.domicile = "湖南省长沙市岳麓区枫林三路1号"
         try application.correct(with: .establishment(corrected), at: Self.at, deadline: CalendarDate(year: 2026, month: 12, day: 2)!)
         #expect(application.deadlineExtension == nil)
         // Not after the deadline has passed.
-        let late = DeadlineExtension(previousDeadline: application.deadline, reason: "情形复杂", approvedBy: "王局长", recordedBy: "market",
-                                     at: Instant(iso: "2026-12-03T02:00:00Z")!)
         #expect(throws: ApplicationError.deadlinePassed(number: "A1", deadline: CalendarDate(year: 2026, month: 12, day: 2)!)) {
-            try application.extendDeadline(to: extended, late)
+            try extend(at: Instant(iso: "2026-12-03T02:00:00Z")!)
         }
-        try application.extendDeadline(to: extended, record)
-        #expect(application.deadline == extended)
+        try extend()
+        #expect(application.deadline == CalendarDate(year: 2026, month: 12, day: 7))
+    }
+
+    @Test func anExtensionNamesItsReasonAndApprover() throws {
+        let today = CalendarDate(year: 2026, month: 11, day: 27)!
+        guard case .failure(let failure) = DeadlineExtensionRequest.validate(reason: " ", approvedBy: "王", today: today) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(failure.errors.map { "\($0.field) \($0.code)" } == ["/reason required", "/approvedBy too-short"])
+        #expect(try DeadlineExtensionRequest.validate(reason: " 情形复杂 ", approvedBy: "王建国", today: today).get()
+                == DeadlineExtensionRequest(reason: "情形复杂", approvedBy: "王建国"))
     }
 }
