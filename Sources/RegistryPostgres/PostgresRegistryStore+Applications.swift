@@ -201,17 +201,20 @@ extension PostgresRegistryStore {
             expired.append(expired.bind(day.description) + " ORDER BY id FOR UPDATE")
             let codes = try await connection.rows(expired, logger: logger).map { row in try row.parse("code") { try? CreditCode(validating: $0) } }
             let journal = PostgresJournal()
+            var resumed: [CreditCode] = []
             for code in codes {
-                let (id, old) = try await PostgresDossierReader.load(connection, code, logger: logger, lock: true)
+                // The rows are locked by the statement above: each is still 歇业 with its last day.
+                let (id, old) = try await PostgresDossierReader.load(connection, code, logger: logger)
                 guard let lastDay = old.entity.suspendedUntil else { continue }
                 // Deemed to resume business the day after the period ends (条例 第30条).
                 try await PostgresEntityChanges.setStatus(connection, id: id, dossier: old, to: .active, on: lastDay.adding(days: 1), logger: logger)
                 let new = try await PostgresDossierReader.load(connection, code, logger: logger).dossier
                 journal.audit(actor, action: "registration.resumption.expired", target: code.rawValue, at: instant)
                 journal.change(code: code, change: "resumed", old: ChangeFeedJSON.encode(old), new: ChangeFeedJSON.encode(new), at: instant)
+                resumed.append(code)
             }
             try await journal.flush(connection, logger: logger)
-            return codes
+            return resumed
         }
     }
 }

@@ -62,9 +62,9 @@ enum EntityChanges {
         try issueLicense(db, id: id, entity: entity, on: date)
     }
 
-    /// Files a status filing on `date` (歇业, its extension, 恢复营业, 清算组备案); returns the change-feed label.
-    static func file(_ db: Database, _ filing: StatusFiling, on date: CalendarDate) throws -> String {
-        let entity = try SQLiteRegistryStore.load(db, filing.code).entity
+    /// Files a status filing on `date` (歇业, its extension, 恢复营业, 清算组备案) for `entity` as the transaction read it;
+    /// returns the change-feed label.
+    static func file(_ db: Database, _ filing: StatusFiling, entity: MarketEntity, on date: CalendarDate) throws -> String {
         let outcome = try StatusFilingOutcome(of: filing, on: entity, day: date)
         try setStatus(db, filing.code, to: outcome.status, suspendedUntil: outcome.suspendedUntil, on: date)
         return outcome.change

@@ -85,9 +85,10 @@ extension SQLiteRegistryStore {
             try EntityChanges.setStatus(db, form.code, to: .deregistered, on: plan.day)
             (code, change, new) = (form.code, "deregistered", try load(db, form.code))
         case .statusFiling(let filing):
-            old = try load(db, filing.code)
+            let dossier = try load(db, filing.code)
+            old = dossier
             try before(.entity)
-            let label = try EntityChanges.file(db, filing, on: plan.day)
+            let label = try EntityChanges.file(db, filing, entity: dossier.entity, on: plan.day)
             (code, change, new) = (filing.code, label, try load(db, filing.code))
         }
         if let reservation = application.request.reservationID {
