@@ -16,7 +16,8 @@ struct SeedTests {
         // And through the store: what is read back is what was generated.
         let store = try await TemporaryStore.make()
         try await RegistrySeeder(store: store).seed(count: 400, seed: 3, today: TemporaryStore.today)
-        for dossier in first.prefix(50) { #expect(try await store.dossier(dossier.entity.code) == dossier) }
+        let interim = first.filter { $0.entity.status == .suspended || $0.entity.status == .liquidating }
+        for dossier in first.prefix(50) + interim { #expect(try await store.dossier(dossier.entity.code) == dossier) }
     }
 
     @Test func aPopulatedRegistryIsRefusedUnlessErased() async throws {
@@ -53,6 +54,21 @@ struct SeedTests {
         #expect(entities.filter { $0.type == .individual }.allSatisfy { !$0.name.contains("公司") })
         let closed = Double(entities.filter { !$0.status.isActive }.count) / 4_000
         #expect(closed > 0.05 && closed < 0.35, "closed share \(closed)")
+        // A few 歇业 (filed since 2022-03-01, ending after today, at most three years) and 清算 (not 个体工商户 or branches).
+        let today = TemporaryStore.today
+        let suspended = entities.filter { $0.status == .suspended }
+        #expect(suspended.count > 4 && suspended.count < 60, "歇业: \(suspended.count)")
+        for entity in suspended {
+            let started = try #require(entity.statusChangedOn)
+            let until = try #require(entity.suspendedUntil)
+            #expect(started >= CalendarDate(year: 2022, month: 3, day: 1)! && started < today && started > entity.establishedOn)
+            #expect(until > today && until < started.adding(months: 36))
+        }
+        let liquidating = entities.filter { $0.status == .liquidating }
+        #expect(liquidating.count > 6 && liquidating.count < 80, "清算: \(liquidating.count)")
+        #expect(liquidating.allSatisfy { $0.type != .individual && $0.type != .branch && $0.suspendedUntil == nil })
+        #expect(liquidating.allSatisfy { ($0.statusChangedOn ?? today) < today && ($0.statusChangedOn ?? today) > $0.establishedOn })
+        #expect(entities.filter { $0.status != .suspended }.allSatisfy { $0.suspendedUntil == nil })
         let renamed = Double(dossiers.filter { $0.names.count > 1 }.count) / 4_000
         #expect(renamed > 0.01 && renamed < 0.1, "renamed share \(renamed)")
         #expect(dossiers.contains { $0.licenses.count > 1 })

@@ -137,18 +137,46 @@ extension SyntheticRegistry {
         return text
     }
 
-    /// Older entities are likelier to be closed.
-    func status(_ index: Int, _ established: CalendarDate, _ random: inout SplitMix64) -> (status: EntityStatus, changedOn: CalendarDate?) {
+    /// Older entities are likelier to be closed. Of the rest, a few are 歇业 (suspended) or 清算 (liquidating): `interim`.
+    func status(_ index: Int, _ type: EntityType, _ established: CalendarDate,
+                _ random: inout SplitMix64) -> (status: EntityStatus, changedOn: CalendarDate?, suspendedUntil: CalendarDate?) {
         let age = Double(today.daysSinceEpoch - established.daysSinceEpoch) / 11_000
-        guard Double(random.next() % 10_000) / 10_000 < 0.04 + 0.3 * age else { return (.active, nil) }
+        guard Double(random.next() % 10_000) / 10_000 < 0.04 + 0.3 * age else { return interimStatus(index, type, established) }
         let span = max(1, today.daysSinceEpoch - established.daysSinceEpoch)
         let changed = established.adding(days: Int(random.next() % UInt64(span)) + 1)
         switch random.next() % 100 {
-        case 0..<70: return (.deregistered, changed)
-        case 70..<95: return (.revoked, changed)
-        case 95..<98: return (.movedOut, changed)
-        default: return (.cancelled, changed)
+        case 0..<70: return (.deregistered, changed, nil)
+        case 70..<95: return (.revoked, changed, nil)
+        case 95..<98: return (.movedOut, changed, nil)
+        default: return (.cancelled, changed, nil)
         }
+    }
+
+    /// The day 歇业 filings began (《市场主体登记管理条例》, in force from 2022-03-01).
+    static let suspensionsBegan = CalendarDate(year: 2022, month: 3, day: 1)!
+
+    /// An entity not closed: mostly 存续. Of those at least a year old, about 0.4% are 歇业: filed since 2022-03-01 and
+    /// within the last three years, so not yet run out (a suspension lasts at most three years; one that ended is 存续
+    /// again). About 0.6% of those that can liquidate (not 个体工商户 or branches) are 清算, begun within the last two
+    /// years. Drawn from a stream of its own, so that every other field of an entity is what it would be without them.
+    func interimStatus(_ index: Int, _ type: EntityType,
+                       _ established: CalendarDate) -> (status: EntityStatus, changedOn: CalendarDate?, suspendedUntil: CalendarDate?) {
+        var random = SplitMix64(seed: (seed &+ 0x5EED) &* 0xBF58_476D_1CE4_E5B9 ^ UInt64(index))
+        let draw = random.next() % 1_000
+        let earliest = max(established.adding(days: 365), Self.suspensionsBegan, today.adding(months: -36).adding(days: 2))
+        if draw < 4, earliest < today {
+            let started = earliest.adding(days: Int(random.next() % UInt64(today.daysSinceEpoch - earliest.daysSinceEpoch)))
+            let latest = started.adding(months: 36).adding(days: -1)
+            guard latest > today else { return (.active, nil, nil) }
+            let until = today.adding(days: 1 + Int(random.next() % UInt64(latest.daysSinceEpoch - today.daysSinceEpoch)))
+            return (.suspended, started, until)
+        }
+        let liquidates = type != .individual && type != .branch
+        let began = max(established.adding(days: 365), today.adding(days: -730))
+        if draw >= 4, draw < 10, liquidates, began < today {
+            return (.liquidating, began.adding(days: Int(random.next() % UInt64(today.daysSinceEpoch - began.daysSinceEpoch))), nil)
+        }
+        return (.active, nil, nil)
     }
 
     func capital(_ type: EntityType, _ random: inout SplitMix64) -> Int64? {

@@ -79,7 +79,7 @@ public struct SyntheticRegistry: Sendable {
         let code = try! CodeAllocator.creditCode(type: type, authority: region, sequence: index)
         let person = SyntheticPeople.person(&random, region: personRegion(authority))
         let domicile = address(authority, &random)
-        let status = status(index, established, &random)
+        let status = status(index, type, established, &random)
         let capital = capital(type, &random)
         let scope = businessScope(naming.industry, type: type)
         var entity = MarketEntity(
@@ -87,7 +87,7 @@ public struct SyntheticRegistry: Sendable {
             domicile: domicile, legalRepresentative: person, registeredCapitalYuan: capital, businessScope: scope,
             industry: naming.industry, establishedOn: established,
             operatingTermEnd: type == .individual || random.next() % 3 != 0 ? nil : established.adding(months: 12 * 30),
-            statusChangedOn: status.changedOn)
+            statusChangedOn: status.changedOn, suspendedUntil: status.suspendedUntil)
         var licenses = [BusinessLicense(entity: entity, version: 1, issuedOn: established)]
         var names = [NameRecord(name: naming.name, zihao: naming.parts.zihao, validFrom: established, validTo: nil)]
         let lastDay = status.changedOn ?? today
