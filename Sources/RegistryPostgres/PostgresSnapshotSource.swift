@@ -110,7 +110,7 @@ final class PostgresSnapshotSource: SnapshotSource, @unchecked Sendable {
             """
             SELECT code, name, zihao, name_region, name_industry, name_form, type, status, authority, domicile, legal_representative,
                    legal_representative_id, registered_capital_yuan, business_scope, industry_code, established_on, operating_term_end,
-                   status_changed_on, name_shown_as_code::int4::int8
+                   status_changed_on, name_shown_as_code::int4::int8, suspended_until
             FROM entities ORDER BY code
             """
         case .licenses:

@@ -64,7 +64,7 @@ struct SQLiteSnapshotSource: SnapshotSource {
             """
             SELECT code, name, zihao, name_region, name_industry, name_form, type, status, authority, domicile, legal_representative,
                    legal_representative_id, registered_capital_yuan, business_scope, industry_code, established_on, operating_term_end,
-                   status_changed_on, name_shown_as_code
+                   status_changed_on, name_shown_as_code, suspended_until
             FROM entities ORDER BY code
             """
         case .licenses:

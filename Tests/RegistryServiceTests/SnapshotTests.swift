@@ -211,6 +211,69 @@ struct SnapshotTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func suspensionEndsAreInTheEntitiesFileAndVersion1SnapshotsStillVerify(_ backend: TestBackend) async throws {
+        try await backend.withStore { store in try await Self.suspensionEndsBody(store) }
+    }
+
+    static func suspensionEndsBody<Store: RegistryStore>(_ store: Store) async throws {
+        // 2,000 seeded entities hold a few 歇业 ones (about 0.4%).
+        try await RegistrySeeder(store: store).seed(count: 2_000, seed: 11, today: TestBackend.today)
+        let suspended = SyntheticRegistry(count: 2_000, seed: 11, today: TestBackend.today).dossiers(0..<2_000)
+            .map(\.entity).filter { $0.status == .suspended }
+        try #require(!suspended.isEmpty)
+        let current = Self.directory("v2")
+        let manifest = try await Self.export(store, to: current)
+        #expect(manifest.format == "yizhao-snapshot/2")
+        let csv = try String(contentsOf: current.appendingPathComponent("entities.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("code,") && csv.components(separatedBy: "\r\n")[0].hasSuffix(",name_shown_as_code,suspended_until"))
+        let lines = try Self.linesByCode(current.appendingPathComponent("entities.ndjson"))
+        for entity in suspended {
+            let until = try #require(entity.suspendedUntil)
+            #expect(lines[entity.code.rawValue]?.first?.hasSuffix(",\"suspended_until\":\"\(until)\"}") == true, "\(entity.code)")
+        }
+        #expect(lines.values.filter { $0[0].hasSuffix(",\"suspended_until\":null}") }.count == 2_000 - suspended.count)
+
+        // The same registry as a version-1 snapshot (no suspended_until), signed: it verifies; a version-2 manifest over
+        // those files names the header.
+        func rewritten(format: String) throws -> URL {
+            let copy = Self.directory("v1")
+            try FileManager.default.copyItem(at: current, to: copy)
+            var old = manifest
+            old.format = format
+            old.signature = nil
+            for (index, file) in old.files.enumerated() where file.table == .entities {
+                let url = copy.appendingPathComponent(file.name)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                let stripped: String
+                switch file.format {
+                case .csv:
+                    stripped = text.components(separatedBy: "\r\n").map { line in
+                        line.isEmpty ? line : String(line[..<line.lastIndex(of: ",")!])
+                    }.joined(separator: "\r\n")
+                case .ndjson:
+                    stripped = text.split(separator: "\n").map { line in
+                        String(line[..<line.range(of: ",\"suspended_until\":")!.lowerBound]) + "}\n"
+                    }.joined()
+                }
+                let bytes = Data(stripped.utf8)
+                try bytes.write(to: url)
+                old.files[index].bytes = Int64(bytes.count)
+                old.files[index].sha256 = Fingerprint.sha256Hex(bytes)
+            }
+            old.signature = try Self.signer.sign(try CanonicalJSON.encode(old.unsigned))
+            try (try CanonicalJSON.encode(old) + Data([10])).write(to: copy.appendingPathComponent(SnapshotManifest.fileName))
+            return copy
+        }
+        let version1 = try rewritten(format: "yizhao-snapshot/1")
+        let verified = SnapshotVerifier.verify(version1, trustedKey: Self.signer.publicKeyBase64)
+        #expect(verified.isValid, "\(verified.problems)")
+        let mislabelled = SnapshotVerifier.verify(try rewritten(format: "yizhao-snapshot/2")).problems
+        #expect(mislabelled.map(\.file) == ["entities.csv"] && mislabelled.map(\.check) == ["header"], "\(mislabelled)")
+        let unknown = SnapshotVerifier.verify(try rewritten(format: "yizhao-snapshot/3")).problems
+        #expect(unknown.contains { $0.file == SnapshotManifest.fileName && $0.detail == "unknown format yizhao-snapshot/3" }, "\(unknown)")
+    }
+
+    @Test(arguments: TestBackend.available)
     func personalIDsAreMaskedUnlessRequested(_ backend: TestBackend) async throws {
         try await Self.withSeededStore(backend) { store in try await Self.personalIDsAreMaskedUnlessRequestedBody(store) }
     }

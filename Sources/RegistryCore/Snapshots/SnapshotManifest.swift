@@ -1,10 +1,12 @@
 /// `manifest.json` of a snapshot (docs/snapshots.md). The signature covers the manifest's canonical JSON
 /// without the `signature` member; the file holds the canonical JSON with it, so any edit shows.
 public struct SnapshotManifest: Sendable, Hashable, Codable {
-    /// The format name and version of the snapshot directory.
-    public static let currentFormat = "yizhao-snapshot/1"
+    /// The format name and version of the snapshot directory: version 2 adds `entities.suspended_until`.
+    public static let currentFormat = "yizhao-snapshot/2"
+    /// Every format a snapshot may be in and still be verified (`SnapshotTable.columns(in:)`).
+    public static let knownFormats: Set<String> = ["yizhao-snapshot/1", currentFormat]
 
-    /// `yizhao-snapshot/1`.
+    /// `yizhao-snapshot/2` (or `/1` for a snapshot written before `suspended_until`).
     public var format: String
     /// The snapshot's number in the registry's chain of snapshots (1 for the first).
     public var snapshot: Int64

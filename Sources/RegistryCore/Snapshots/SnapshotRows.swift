@@ -13,7 +13,8 @@ public enum SnapshotRows {
                      .text(entity.domicile), .text(entity.legalRepresentative.name), .text(entity.legalRepresentative.idNumber),
                      optional(entity.registeredCapitalYuan), .text(entity.businessScope), .text(entity.industry.rawValue),
                      .text(entity.establishedOn.description), optional(entity.operatingTermEnd?.description),
-                     optional(entity.statusChangedOn?.description), .integer(entity.nameShownAsCode ? 1 : 0)]]
+                     optional(entity.statusChangedOn?.description), .integer(entity.nameShownAsCode ? 1 : 0),
+                     optional(entity.suspendedUntil?.description)]]
         case .licenses:
             return dossier.licenses.sorted { $0.version < $1.version }.map { license in
                 [code, .integer(Int64(license.version)), .text(license.issuedOn.description), .text(license.name), .text(license.type.rawValue),

@@ -12,7 +12,13 @@ public enum SnapshotTable: String, Sendable, Hashable, Codable, CaseIterable {
     /// One row per name period (current and former names).
     case names = "name_history"
 
-    /// The columns, in file order.
+    /// The columns of a snapshot in `format` (a `SnapshotManifest.knownFormats` member): version 1 had no
+    /// `entities.suspended_until`.
+    public func columns(in format: String) -> [SnapshotColumn] {
+        format == "yizhao-snapshot/1" && self == .entities ? columns.filter { $0.name != "suspended_until" } : columns
+    }
+
+    /// The columns, in file order (the current format).
     public var columns: [SnapshotColumn] {
         switch self {
         case .entities:
@@ -20,7 +26,7 @@ public enum SnapshotTable: String, Sendable, Hashable, Codable, CaseIterable {
              .text("type"), .text("status"), .text("authority"), .text("domicile"), .text("legal_representative"),
              .personalID("legal_representative_id"), .integer("registered_capital_yuan"), .text("business_scope"),
              .text("industry_code"), .text("established_on"), .text("operating_term_end"), .text("status_changed_on"),
-             .integer("name_shown_as_code")]
+             .integer("name_shown_as_code"), .text("suspended_until")]
         case .licenses:
             [.text("code"), .integer("version"), .text("issued_on"), .text("name"), .text("type"), .text("legal_representative"),
              .integer("registered_capital_yuan"), .text("domicile"), .text("business_scope"), .text("authority"), .text("established_on")]

@@ -40,7 +40,7 @@ public enum SnapshotVerifier {
         guard let manifest else { return SnapshotVerification(manifest: nil, problems: problems, rows: 0) }
         var rows = 0
         for file in manifest.files {
-            let (counted, fileProblems) = check(file, in: directory)
+            let (counted, fileProblems) = check(file, version: manifest.format, in: directory)
             rows += counted
             problems += fileProblems
         }
@@ -65,7 +65,7 @@ public enum SnapshotVerifier {
             return (nil, [SnapshotProblem(file: name, check: "manifest", detail: "not a snapshot manifest: \(error)")])
         }
         var problems: [SnapshotProblem] = []
-        if manifest.format != SnapshotManifest.currentFormat {
+        if !SnapshotManifest.knownFormats.contains(manifest.format) {
             problems.append(SnapshotProblem(file: name, check: "manifest", detail: "unknown format \(manifest.format)"))
         }
         if (try? CanonicalJSON.encode(manifest)) .map({ $0 + Data([10]) }) != bytes {
@@ -90,7 +90,7 @@ public enum SnapshotVerifier {
     }
 
     /// Hashes and counts one file in a single streamed pass.
-    static func check(_ file: SnapshotFile, in directory: URL) -> (Int, [SnapshotProblem]) {
+    static func check(_ file: SnapshotFile, version: String, in directory: URL) -> (Int, [SnapshotProblem]) {
         guard !file.name.contains("/"), !file.name.hasPrefix("."),
               let handle = FileHandle(forReadingAtPath: directory.appendingPathComponent(file.name).path) else {
             return (0, [SnapshotProblem(file: file.name, check: "present", detail: "missing")])
@@ -98,7 +98,7 @@ public enum SnapshotVerifier {
         defer { try? handle.close() }
         var hasher = SHA256()
         var bytes: Int64 = 0
-        var counter = RecordCounter(format: file.format, header: Array(file.table.columns.map(\.name).joined(separator: ",").utf8))
+        var counter = RecordCounter(format: file.format, header: Array(file.table.columns(in: version).map(\.name).joined(separator: ",").utf8))
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             hasher.update(data: chunk)
             bytes += Int64(chunk.count)
