@@ -93,12 +93,19 @@ public struct LicenseVerification: Codable, Sendable, Hashable {
     public let itemsMatchPayload: Bool
     /// Whether this version is the entity's current license, when the registry was consulted; nil offline.
     public let current: Bool?
+    /// The entity's status in the registry (`存续`…) when it was consulted and has the entity; nil otherwise.
+    public let entityStatus: String?
+    /// Whether the license is in force (`EntityStatus.licenseInForce`) when the registry was consulted and has the
+    /// entity; nil otherwise. A license of a 吊销, 注销, 撤销 or 迁出 entity is not valid.
+    public let inForce: Bool?
     /// What failed, one line each.
     public let problems: [String]
 
     /// Verifies `document`; `trustedKey` is the registry's public key when known; `currentItems` the entity's
-    /// current license items when the registry was consulted (nil if unknown or offline).
-    public init(_ document: SignedLicense, trustedKey: String?, currentItems: LicenseItems?, consulted: Bool) {
+    /// current license items and `status` its status and the day it took it, when the registry was consulted (nil
+    /// if unknown or offline).
+    public init(_ document: SignedLicense, trustedKey: String?, currentItems: LicenseItems?, consulted: Bool,
+                status: (EntityStatus, since: CalendarDate?)? = nil) {
         var problems: [String] = []
         let payload = Data(base64Encoded: document.payload)
         let signatureValid = document.algorithm == "Ed25519" && payload.map {
@@ -120,6 +127,11 @@ public struct LicenseVerification: Codable, Sendable, Hashable {
                 problems.append(currentItems == nil ? "the registry has no entity with this code" : "this is not the entity's current license (superseded or changed)")
             }
         }
+        if consulted, let (status, since) = status, !status.licenseInForce {
+            problems.append("the license is not in force: the entity is \(status.display)\(since.map { " since \($0)" } ?? "")")
+        }
+        self.entityStatus = consulted ? status?.0.display : nil
+        self.inForce = consulted ? status.map(\.0.licenseInForce) : nil
         self.signatureValid = signatureValid
         self.issuedByRegistry = issued
         self.itemsMatchPayload = itemsMatch

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import RegistryCore
 import RegistryService
+import RegistrySQLite
 import RegistryStore
 import Testing
 @testable import RegistryHTTP
@@ -55,6 +56,22 @@ struct LicenseRoutesTests {
             #expect(!forgedResult.valid && forgedResult.signatureValid && forgedResult.issuedByRegistry == false)
 
             try await client.execute(uri: "/v1/licenses/91430104MA4L000000", method: .get) { #expect($0.status == .badRequest) }
+
+            // 清算 keeps the license in force; 吊销 ends it: no license is signed (410), and the copy from before fails.
+            _ = try await store.changeStatus(dossier.entity.code, to: .liquidating, on: CalendarDate(year: 2026, month: 11, day: 2)!)
+            try await client.execute(uri: "/v1/licenses/\(code)", method: .get) { #expect($0.status == .ok) }
+            let liquidating = try await verify(document)
+            #expect(liquidating.valid && liquidating.inForce == true && liquidating.entityStatus == "清算")
+            _ = try await store.changeStatus(dossier.entity.code, to: .revoked, on: CalendarDate(year: 2026, month: 11, day: 30)!)
+            try await client.execute(uri: "/v1/licenses/\(code)", method: .get) { response in
+                #expect(response.status == .gone)
+                let problem = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as! [String: Any]
+                #expect(problem["code"] as? String == "license-not-in-force")
+                #expect((problem["detail"] as? String)?.contains("is 吊销 since 2026-11-30") == true, "\(problem)")
+            }
+            let revoked = try await verify(document)
+            #expect(!revoked.valid && revoked.signatureValid && revoked.current == true && revoked.inForce == false && revoked.entityStatus == "吊销")
+            #expect(revoked.problems == ["the license is not in force: the entity is 吊销 since 2026-11-30"], "\(revoked.problems)")
         }
     }
 }

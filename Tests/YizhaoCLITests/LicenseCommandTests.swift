@@ -29,6 +29,13 @@ struct LicenseCommandTests {
         let bad = try YizhaoProcess.run(["license", "verify", file, "--public-key", key])
         #expect(bad.status == 1 && bad.stdout.hasPrefix("invalid\nproblem\t"))
 
+        // A deregistered entity's license is not in force: none is signed, and a copy taken before does not verify.
+        let closedSearch = try YizhaoProcess.run(["search", "长沙", "--status", "deregistered", "--limit", "1", "--json", "--db", db])
+        let closed = try JSONSerialization.jsonObject(with: Data(closedSearch.stdout.utf8)) as! [String: Any]
+        let closedCode = closed["code"] as! String
+        let refused = try YizhaoProcess.run(["license", "show", closedCode, "--db", db])
+        #expect(refused.status == 1 && refused.stderr.contains("is 注销") && refused.stderr.contains("not in force"), "\(refused.stderr)")
+
         // A key file others can read is refused.
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyPath)
         let exposed = try YizhaoProcess.run(["license", "show", code, "--db", db])

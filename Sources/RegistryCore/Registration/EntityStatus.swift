@@ -39,4 +39,15 @@ public enum EntityStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether the entity is 存续 (search ranks these first; only these register changes and renames).
     public var isActive: Bool { self == .active }
+
+    /// Whether the entity's business license is in force: while 存续, 歇业 or 清算 (the entity exists and keeps its
+    /// license until 注销, 条例 第30–32条). Not once it is revoked as a penalty (吊销, marked in the electronic license,
+    /// 条例 第36条), deregistered (注销), its registration revoked (撤销), or moved to an authority that issues its
+    /// license from then on (迁出).
+    public var licenseInForce: Bool {
+        switch self {
+        case .active, .suspended, .liquidating: true
+        case .deregistered, .revoked, .cancelled, .movedOut: false
+        }
+    }
 }

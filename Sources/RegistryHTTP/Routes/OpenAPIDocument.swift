@@ -1509,7 +1509,7 @@ enum OpenAPIDocument {
     },
     "/v1/licenses/{code}": {
       "get": {
-        "summary": "The entity's current electronic license, signed with the registry's Ed25519 key (public)",
+        "summary": "The entity's current electronic license, signed with the registry's Ed25519 key, while it is in force (public)",
         "parameters": [
           {
             "name": "code",
@@ -1543,6 +1543,16 @@ enum OpenAPIDocument {
           },
           "404": {
             "description": "entity-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "410": {
+            "description": "license-not-in-force: the entity is 吊销, 注销, 撤销 or 迁出",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -3257,6 +3267,14 @@ enum OpenAPIDocument {
           },
           "current": {
             "type": "boolean"
+          },
+          "entityStatus": {
+            "type": "string",
+            "description": "The entity's status in the registry (存续…), when consulted"
+          },
+          "inForce": {
+            "type": "boolean",
+            "description": "Whether the license is in force (存续, 歇业 or 清算), when consulted; false makes the license invalid"
           },
           "problems": {
             "type": "array",

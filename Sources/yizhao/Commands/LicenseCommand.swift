@@ -13,7 +13,7 @@ struct LicenseCommand: AsyncParsableCommand {
     )
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print an entity's current license, signed with the registry's key (JSON).")
+        static let configuration = CommandConfiguration(abstract: "Print an entity's current license, signed with the registry's key (JSON), while it is in force (not once 吊销, 注销, 撤销 or 迁出).")
 
         @Argument(help: "The unified social credit code.")
         var code: String
@@ -26,12 +26,14 @@ struct LicenseCommand: AsyncParsableCommand {
         func run() async throws {
             guard let code = try? CreditCode(validating: code) else { throw ValidationError("“\(self.code)” is not a valid unified social credit code.") }
             let signer = try RegistryKeyFile.signer(at: key ?? RegistryKeyFile.defaultPath(forDatabase: store.sidecarBase), create: true)
-            let license = try await store.withRegistry { try await Self.license($0, code: code, signer: signer) }
-            guard let license else { throw CommandFailure(message: "no entity has the code \(code)") }
-            print(try LicenseCommand.json(license))
+            switch try await store.withRegistry({ try await Self.license($0, code: code, signer: signer) }) {
+            case .found(let license): print(try LicenseCommand.json(license))
+            case .notInForce(let status, let since): throw CommandFailure(message: LicenseLookup.notInForceDetail(code, status, since: since))
+            case .noEntity: throw CommandFailure(message: "no entity has the code \(code)")
+            }
         }
 
-        static func license<Store: RegistryStore>(_ registry: Store, code: CreditCode, signer: LicenseSigner) async throws -> SignedLicense? {
+        static func license<Store: RegistryStore>(_ registry: Store, code: CreditCode, signer: LicenseSigner) async throws -> LicenseLookup {
             try await LicenseDesk(store: registry, signer: signer).license(code: code)
         }
     }
@@ -41,7 +43,8 @@ struct LicenseCommand: AsyncParsableCommand {
             abstract: "Verify a signed license file: exit 0 when valid, 1 when not.",
             discussion: """
                 With --public-key the check is offline: the signature, the key and the items. Otherwise the registry at \
-                --db is consulted: its key, and whether this is the entity's current license.
+                --db is consulted: its key, and whether this is the entity's current license and still in force (not once the \
+                entity is 吊销, 注销, 撤销 or 迁出).
                 """)
 
         @Argument(help: "The license JSON (as `yizhao license show` or GET /v1/licenses/{code} print it).")
