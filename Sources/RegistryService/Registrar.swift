@@ -118,7 +118,7 @@ public struct Registrar<Store: RegistryStore>: Sendable {
     }
 
     /// Ends the suspensions (歇业) whose period ended before today: each entity is 存续 again from the day after its
-    /// period (条例 第30条), audited as the system's; the codes resumed. `yizhao serve` runs it at start and hourly.
+    /// period (条例 第30条), audited as the system's; the codes resumed. `yizhao serve` runs it at start, after each midnight in China, and hourly.
     public func resumeExpiredSuspensions() async throws(RegistrarError) -> [CreditCode] {
         let instant = now()
         do {

@@ -49,5 +49,9 @@ import Testing
         #expect(Instant(iso: "2026-11-27T16:00:00Z")?.chinaDay == Self.day("2026-11-28"))  // midnight in Changsha
         #expect(Instant(iso: "2026-11-27T00:00:00Z")?.millisecondsSinceEpoch == 1_795_737_600_000)
         #expect(Instant(iso: "2026-11-27 00:00:00Z") == nil)
+        // The next China midnight: 16:00Z of the same UTC day, or of the next once it has passed.
+        #expect(instant.startOfNextChinaDay == Instant(iso: "2026-11-27T16:00:00Z"))
+        #expect(Instant(iso: "2026-11-27T15:59:59.999Z")?.startOfNextChinaDay == Instant(iso: "2026-11-27T16:00:00Z"))
+        #expect(Instant(iso: "2026-11-27T16:00:00Z")?.startOfNextChinaDay == Instant(iso: "2026-11-28T16:00:00Z"))
     }
 }

@@ -19,6 +19,10 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
         return CalendarDate(daysSinceEpoch: Int(days))
     }
 
+    /// Midnight in China at the start of the next China day (`chinaDay` plus one): when day-based states such as the
+    /// end of a 歇业 period next change.
+    public var startOfNextChinaDay: Instant { Instant(day: chinaDay.adding(days: 1)) }
+
     /// RFC 3339 in UTC with milliseconds: `2026-11-27T04:47:29.123Z`.
     public var description: String {
         let ms = millisecondsSinceEpoch

@@ -104,7 +104,8 @@ struct ServeCommand: AsyncParsableCommand {
         // PostgreSQL: number the change feed and chain the audit log in the background as well as on reads.
         let sequencer = (registry as? PostgresRegistryStore).map { store in Task { await store.sequenceContinually() } }
         defer { sequencer?.cancel() }
-        // Suspensions (歇业) end by themselves when their period is over: at start, then every hour.
+        // Suspensions (歇业) end by themselves when their period is over: at start, at each midnight in China (the day
+        // after a period's last day, 存续 again), and at least hourly between (a sweep that failed is retried).
         let registrar = Registrar(store: registry, now: { RegistryClock.now() }, calendar: calendar)
         let resumer = Task {
             while !Task.isCancelled {
@@ -116,7 +117,9 @@ struct ServeCommand: AsyncParsableCommand {
                 } catch {
                     logger.error("ending expired suspensions failed", metadata: ["error": "\(error)"])
                 }
-                try? await Task.sleep(for: .seconds(3_600))
+                let now = RegistryClock.now()
+                let untilMidnight = now.startOfNextChinaDay.millisecondsSinceEpoch - now.millisecondsSinceEpoch + 1_000
+                try? await Task.sleep(for: .milliseconds(min(3_600_000, untilMidnight)))
             }
         }
         defer { resumer.cancel() }
