@@ -137,7 +137,8 @@ extension SyntheticRegistry {
         return text
     }
 
-    /// Older entities are likelier to be closed. Of the rest, a few are 歇业 (suspended) or 清算 (liquidating): `interim`.
+    /// Older entities are likelier to be closed. Of the rest, a few are 歇业 (suspended) or 清算 (liquidating):
+    /// `interimStatus`.
     func status(_ index: Int, _ type: EntityType, _ established: CalendarDate,
                 _ random: inout SplitMix64) -> (status: EntityStatus, changedOn: CalendarDate?, suspendedUntil: CalendarDate?) {
         let age = Double(today.daysSinceEpoch - established.daysSinceEpoch) / 11_000
