@@ -128,7 +128,7 @@ public struct LicenseVerification: Codable, Sendable, Hashable {
             }
         }
         if consulted, let (status, since) = status, !status.licenseInForce {
-            problems.append("the license is not in force: the entity is \(status.display)\(since.map { " since \($0)" } ?? "")")
+            problems.append("the license is not in force: the entity is \(status.described(since: since))")
         }
         self.entityStatus = consulted ? status?.0.display : nil
         self.inForce = consulted ? status.map(\.0.licenseInForce) : nil

@@ -48,6 +48,6 @@ public enum LicenseLookup: Sendable, Hashable {
 
     /// Why the license is not in force, for a person: "… is 吊销 since 2026-11-30; its business license is not in force."
     public static func notInForceDetail(_ code: CreditCode, _ status: EntityStatus, since: CalendarDate?) -> String {
-        "The entity \(code) is \(status.display)\(since.map { " since \($0)" } ?? ""); its business license is not in force."
+        "The entity \(code) is \(status.described(since: since)); its business license is not in force."
     }
 }

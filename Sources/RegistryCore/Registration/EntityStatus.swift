@@ -40,6 +40,9 @@ public enum EntityStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether the entity is 存续 (search ranks these first; only these register changes and renames).
     public var isActive: Bool { self == .active }
 
+    /// The status as a message reads it: "吊销 since 2026-11-30" (without a date when none is recorded).
+    public func described(since day: CalendarDate?) -> String { display + (day.map { " since \($0)" } ?? "") }
+
     /// Whether the entity's business license is in force: while 存续, 歇业 or 清算 (the entity exists and keeps its
     /// license until 注销, 条例 第30–32条). Not once it is revoked as a penalty (吊销, marked in the electronic license,
     /// 条例 第36条), deregistered (注销), its registration revoked (撤销), or moved to an authority that issues its

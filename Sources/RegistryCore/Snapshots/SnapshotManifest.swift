@@ -4,7 +4,9 @@ public struct SnapshotManifest: Sendable, Hashable, Codable {
     /// The format name and version of the snapshot directory: version 2 adds `entities.suspended_until`.
     public static let currentFormat = "yizhao-snapshot/2"
     /// Every format a snapshot may be in and still be verified (`SnapshotTable.columns(in:)`).
-    public static let knownFormats: Set<String> = ["yizhao-snapshot/1", currentFormat]
+    public static let knownFormats: Set<String> = [firstFormat, currentFormat]
+    /// Version 1, without `entities.suspended_until`.
+    public static let firstFormat = "yizhao-snapshot/1"
 
     /// `yizhao-snapshot/2` (or `/1` for a snapshot written before `suspended_until`).
     public var format: String

@@ -15,7 +15,7 @@ public enum SnapshotTable: String, Sendable, Hashable, Codable, CaseIterable {
     /// The columns of a snapshot in `format` (a `SnapshotManifest.knownFormats` member): version 1 had no
     /// `entities.suspended_until`.
     public func columns(in format: String) -> [SnapshotColumn] {
-        format == "yizhao-snapshot/1" && self == .entities ? columns.filter { $0.name != "suspended_until" } : columns
+        format == SnapshotManifest.firstFormat && self == .entities ? columns.filter { $0.name != "suspended_until" } : columns
     }
 
     /// The columns, in file order (the current format).
