@@ -7,7 +7,9 @@ extension PostgresRegistryStore {
     public func search(_ query: SearchQuery) async throws(StoreError) -> SearchPage {
         // One statement computes the page and its total (one snapshot, one round trip); only a filtered total past
         // 10,000 needs a second (its estimate).
-        try await read { connection, logger in try await PostgresSearch(connection: connection, logger: logger, query: query).run() }
+        try await read { connection, logger in
+            try await PostgresSearch(connection: connection, logger: logger, query: query, statements: searchStatements).run()
+        }
     }
 }
 
@@ -20,6 +22,8 @@ struct PostgresSearch {
     let connection: PostgresConnection
     let logger: Logger
     let query: SearchQuery
+    /// Where the page and frequency statements are prepared (their text depends on the query's shape only).
+    let statements: PreparedStatementCache
 
     static let columns = "e.id, e.code, e.name, e.status, e.type, e.authority, e.industry_code, e.established_on, e.name_shown_as_code"
     static let marker = String(Character(SearchText.marker))
@@ -171,11 +175,11 @@ struct PostgresSearch {
 
     /// Runs `pageSQL` joined to a one-row `totals` select: the rows, and the totals row's columns.
     func run(_ tiers: [Tier], totals: (inout SQLStatement) -> String) async throws -> (hits: [SearchHit], totals: ResultRow?) {
-        var s = SQLStatement()
+        var s = SQLStatement.preparable()
         let totalsSQL = totals(&s)
         let page = pageSQL(tiers, &s)
         s.append("SELECT t.*, p.* FROM (\(totalsSQL)) t LEFT JOIN LATERAL (\(page)) p ON true")
-        let rows = try await connection.rows(s, logger: logger)
+        let rows = try await statements.rows(s, on: connection, logger: logger)
         var hits: [SearchHit] = []
         for row in rows where try row.optionalText("code") != nil {
             hits.append(try hit(row, tier: try row.int("tier"), key: try row.int64("key")))
@@ -200,14 +204,14 @@ struct PostgresSearch {
 
     /// The document frequencies of `terms` (2–6 characters; counts plus the deltas not yet folded in).
     func frequencies(_ terms: [String]) async throws -> [String: Int] {
-        var s = SQLStatement()
+        var s = SQLStatement.preparable()
         s.append("""
             SELECT t.term, coalesce(c.documents, p.documents, 0) + coalesce((SELECT sum(delta) FROM search_term_deltas d WHERE d.term = t.term), 0) AS n
             FROM unnest(\(s.bind(terms))::text[]) AS t(term) LEFT JOIN search_term_counts c ON c.term = t.term
                 LEFT JOIN search_phrase_counts p ON p.term = t.term
             """)
         var result: [String: Int] = [:]
-        for row in try await connection.rows(s, logger: logger) { result[try row.text("term")] = try row.int("n") }
+        for row in try await statements.rows(s, on: connection, logger: logger) { result[try row.text("term")] = try row.int("n") }
         return result
     }
 
