@@ -16,8 +16,6 @@ public final class PostgresRegistryStore: RegistryStore {
     private let runner: Task<Void, Never>
     /// Decoded application forms (immutable per version): reviews read the same form again and again.
     let forms = FormCache()
-    /// The search's statements, prepared once per connection and shape.
-    let searchStatements = PreparedStatementCache()
     /// Which completion writes fail on purpose (tests only; nothing fails by default).
     let failsBefore: @Sendable (CompletionStep) -> Bool
 

@@ -7,9 +7,7 @@ extension PostgresRegistryStore {
     public func search(_ query: SearchQuery) async throws(StoreError) -> SearchPage {
         // One statement computes the page and its total (one snapshot, one round trip); only a filtered total past
         // 10,000 needs a second (its estimate).
-        try await read { connection, logger in
-            try await PostgresSearch(connection: connection, logger: logger, query: query, statements: searchStatements).run()
-        }
+try await read { connection, logger in try await PostgresSearch(connection: connection, logger: logger, query: query).run() }
     }
 }
 
@@ -22,8 +20,6 @@ struct PostgresSearch {
     let connection: PostgresConnection
     let logger: Logger
     let query: SearchQuery
-    /// Where the page and frequency statements are prepared (their text depends on the query's shape only).
-    let statements: PreparedStatementCache
 
     static let columns = "e.id, e.code, e.name, e.status, e.type, e.authority, e.industry_code, e.established_on, e.name_shown_as_code"
     static let marker = String(Character(SearchText.marker))
@@ -179,7 +175,7 @@ struct PostgresSearch {
         let totalsSQL = totals(&s)
         let page = pageSQL(tiers, &s)
         s.append("SELECT t.*, p.* FROM (\(totalsSQL)) t LEFT JOIN LATERAL (\(page)) p ON true")
-        let rows = try await statements.rows(s, on: connection, logger: logger)
+        let rows = try await PreparedShapes.rows(s, on: connection, logger: logger)
         var hits: [SearchHit] = []
         for row in rows where try row.optionalText("code") != nil {
             hits.append(try hit(row, tier: try row.int("tier"), key: try row.int64("key")))
@@ -211,7 +207,7 @@ struct PostgresSearch {
                 LEFT JOIN search_phrase_counts p ON p.term = t.term
             """)
         var result: [String: Int] = [:]
-        for row in try await statements.rows(s, on: connection, logger: logger) { result[try row.text("term")] = try row.int("n") }
+        for row in try await PreparedShapes.rows(s, on: connection, logger: logger) { result[try row.text("term")] = try row.int("n") }
         return result
     }
 

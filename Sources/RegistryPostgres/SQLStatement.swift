@@ -6,14 +6,14 @@ struct SQLStatement: Sendable {
     private(set) var sql: String
     private(set) var bindings = PostgresBindings()
     /// Whether every placeholder carries its value's type as a cast (`$3::BIGINT`), as a statement prepared without
-    /// parameter types needs (`PreparedStatementCache`). False when the statement is not built for it, or bound a
+    /// parameter types needs (`PreparedShapes`). False when the statement is not built for it, or bound a
     /// value of no known SQL type.
     private(set) var typedPlaceholders = false
 
     init(_ sql: String = "") { self.sql = sql }
 
     /// A statement whose text depends only on its shape, to be run as a named prepared statement
-    /// (`PreparedStatementCache`).
+    /// (`PreparedShapes`).
     static func preparable() -> SQLStatement {
         var statement = SQLStatement()
         statement.typedPlaceholders = true

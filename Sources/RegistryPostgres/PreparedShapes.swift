@@ -11,11 +11,12 @@ import PostgresNIO
 /// generic wrappers). A slot keeps its SQL for the life of the process, since connections that prepared it keep it.
 /// At most `capacity` shapes get slots; past that, and for a statement not built with `SQLStatement.preparable()`, the
 /// statement runs unnamed as before.
-final class PreparedStatementCache: Sendable {
+enum PreparedShapes {
     /// Slot numbers have `bits` binary digits.
     static let bits = 8
     static var capacity: Int { 1 << bits }
-    /// Every slot's SQL, shared by all stores of the process (statement names are per process too).
+    /// Every slot's SQL, for the whole process: a statement's name comes from its type, and every store's connections
+    /// must find the same SQL under it.
     private static let slots = NIOLockedValueBox<(bySQL: [String: Int], sql: [String])>(([:], []))
 
     /// The SQL of slot `index`.
@@ -33,12 +34,12 @@ final class PreparedStatementCache: Sendable {
     }
 
     /// Runs `statement` on `connection`, prepared when it can be, and collects its rows.
-    func rows(_ statement: SQLStatement, on connection: PostgresConnection, logger: Logger) async throws -> [ResultRow] {
+    static func rows(_ statement: SQLStatement, on connection: PostgresConnection, logger: Logger) async throws -> [ResultRow] {
         guard statement.typedPlaceholders, let index = Self.slot(for: statement.sql) else {
             return try await connection.rows(statement, logger: logger)
         }
         let run = RunShape(connection: connection, logger: logger, bindings: statement.bindings)
-        return try await Self.dispatch(Root.self, index: index, digits: Self.bits, run)
+        return try await dispatch(Root.self, index: index, digits: bits, run)
     }
 
     /// Builds the slot type of `index` one binary digit at a time, highest first (innermost), then runs the statement
@@ -71,6 +72,6 @@ enum One<Inner: ShapeSlot>: ShapeSlot { static var index: Int { Inner.index * 2 
 /// prepared statement without parameter types.
 struct ShapeStatement<Slot: ShapeSlot>: PreparedQuery {
     static var name: String { "yizhao.shape.\(Slot.index)" }
-    static var sql: String { PreparedStatementCache.sql(Slot.index) }
+    static var sql: String { PreparedShapes.sql(Slot.index) }
     let bindings: PostgresBindings
 }
