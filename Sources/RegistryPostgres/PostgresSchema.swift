@@ -18,7 +18,26 @@ enum PostgresSchema {
         ("0008-create-former-name-keys", createFormerNameKeys),
         ("0009-widen-entity-statuses", widenEntityStatuses),
         ("0010-add-deadline-extensions", addDeadlineExtensions),
+        ("0011-create-registration-decisions", createRegistrationDecisions),
     ]
+
+    /// The 吊销, 撤销 and reversal decisions recorded on entities, with the status each found and left, as on SQLite.
+    static let createRegistrationDecisions = """
+        CREATE TABLE registration_decisions (
+            id BIGSERIAL PRIMARY KEY,
+            entity_id BIGINT NOT NULL REFERENCES entities(id),
+            action TEXT COLLATE "C" NOT NULL CHECK (action IN ('license-revocation','registration-revocation','revocation-reversal')),
+            document_number TEXT COLLATE "C" NOT NULL CHECK (length(document_number) BETWEEN 4 AND 60),
+            decided_on TEXT COLLATE "C" NOT NULL CHECK (length(decided_on) = 10),
+            reason TEXT COLLATE "C" NOT NULL,
+            status_before TEXT COLLATE "C" NOT NULL,
+            suspended_until_before TEXT COLLATE "C",
+            status_after TEXT COLLATE "C" NOT NULL,
+            recorded_by TEXT COLLATE "C" NOT NULL,
+            recorded_at TEXT COLLATE "C" NOT NULL,
+            UNIQUE (entity_id, document_number)
+        );
+        """
 
     /// The current version's deadline extension (延长审查期限, 条例 第19条) as stored JSON, NULL without one.
     static let addDeadlineExtensions = """

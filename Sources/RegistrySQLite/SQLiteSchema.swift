@@ -37,6 +37,9 @@ enum SQLiteSchema {
         migrator.registerMigration("0010-add-deadline-extensions") { db in
             try db.execute(sql: addDeadlineExtensions)
         }
+        migrator.registerMigration("0011-create-registration-decisions") { db in
+            try db.execute(sql: DecisionRecord.createSQL)
+        }
         return migrator
     }
 

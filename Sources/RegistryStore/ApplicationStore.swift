@@ -44,6 +44,16 @@ public protocol ApplicationStore: Sendable {
                         extended: @escaping @Sendable (CalendarDate) -> CalendarDate, actor: Actor,
                         idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application>
 
+    /// Records a registration decision (吊销营业执照, 撤销登记, or a 撤销's reversal) at `instant` and applies its outcome
+    /// (`RegistrationDecisionOutcome`) to the entity in **one** transaction: the status as of the decision's day, the search
+    /// index, the audit entry (`registration.decision.<action>`, `actor`'s) and the change-feed entry. `entityNotFound`,
+    /// `invalidState` and `conflict` (its document number already recorded on the entity) write nothing.
+    func recordDecision(_ decision: RegistrationDecision, actor: Actor, at instant: Instant,
+                        idempotency: Idempotent<RegistrationDecision.Record>?) async throws(StoreError) -> Replayable<RegistrationDecision.Record>
+
+    /// The decisions recorded on an entity, oldest first; `entityNotFound` when there is no such entity.
+    func decisions(code: CreditCode) async throws(StoreError) -> [RegistrationDecision.Record]
+
     /// Replaces a returned application's form with its correction (a new version, reviewed afresh).
     func correctApplication(number: String, request: ApplicationRequest, at instant: Instant, deadline: CalendarDate, actor: Actor,
                             idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application>

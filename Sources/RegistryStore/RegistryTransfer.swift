@@ -80,5 +80,7 @@ public enum RegistryTransfer {
         Table("change_feed", ["sequence", "at", "code", "change", "old_values", "new_values"]),
         Table("audit_log", ["sequence", "at", "actor", "role", "action", "target", "request_id", "previous_hash", "hash"]),
         Table("snapshots", ["number", "sequence", "taken_at", "manifest_sha256", "previous_sha256"]),
+        Table("registration_decisions", ["id", "entity_id", "action", "document_number", "decided_on", "reason", "status_before",
+                                         "suspended_until_before", "status_after", "recorded_by", "recorded_at"]),
     ]
 }

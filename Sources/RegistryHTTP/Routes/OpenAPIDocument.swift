@@ -372,6 +372,202 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/v1/entities/{code}/decisions": {
+      "post": {
+        "summary": "Record a registration decision on the entity: 吊销营业执照 (from 存续 or 歇业), 撤销登记 (from 存续, 歇业, 清算 or 吊销), or the reversal of a recorded 撤销, which restores the former status (条例 第40条, 第42条, 第44–46条). One transaction: the status from the decision's day, the search index, audit and change-feed entries",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "description": "The entity's unified social credit code"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "action",
+                  "documentNumber",
+                  "decidedOn",
+                  "reason"
+                ],
+                "properties": {
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "license-revocation",
+                      "registration-revocation",
+                      "revocation-reversal"
+                    ]
+                  },
+                  "documentNumber": {
+                    "type": "string",
+                    "description": "The decision document's number (决定书文号, 4–60 characters), unique per entity"
+                  },
+                  "decidedOn": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "The day of the decision, not after today, nor before the entity's establishment or last status change"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "description": "The grounds (2–500 characters)"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Recorded; the entity has `statusAfter` from `decidedOn`",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RegistrationDecision"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter (the code), invalid-json",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "entity-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "invalid-state (the entity's status does not allow the decision, or its day is too early), conflict (the document number is already recorded on the entity)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed (action, documentNumber, decidedOn, reason; all at once), idempotency-key-reused",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "reviewer.market",
+          "admin"
+        ]
+      },
+      "get": {
+        "summary": "The registration decisions recorded on the entity, oldest first (public)",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "description": "The entity's unified social credit code"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The decisions",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "decisions"
+                  ],
+                  "properties": {
+                    "decisions": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/RegistrationDecision"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "entity-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
     "/v1/name-checks": {
       "post": {
         "summary": "Pre-check a proposed name against the naming rules and the registry (public)",
@@ -3714,6 +3910,75 @@ enum OpenAPIDocument {
               "type": "string"
             },
             "description": "liquidation: 1–50 members"
+          }
+        }
+      },
+      "RegistrationDecision": {
+        "type": "object",
+        "description": "A registration decision recorded on an entity (domain/process.md §7)",
+        "required": [
+          "id",
+          "code",
+          "action",
+          "actionDisplay",
+          "documentNumber",
+          "decidedOn",
+          "reason",
+          "statusBefore",
+          "statusBeforeCode",
+          "statusAfter",
+          "statusAfterCode",
+          "recordedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "description": "The record's number in this registry (increasing)"
+          },
+          "code": {
+            "type": "string"
+          },
+          "action": {
+            "type": "string",
+            "enum": [
+              "license-revocation",
+              "registration-revocation",
+              "revocation-reversal"
+            ]
+          },
+          "actionDisplay": {
+            "type": "string",
+            "description": "吊销营业执照, 撤销登记 or 撤销被撤销的登记"
+          },
+          "documentNumber": {
+            "type": "string",
+            "description": "The decision document's number (决定书文号)"
+          },
+          "decidedOn": {
+            "type": "string",
+            "format": "date",
+            "description": "The day of the decision; the status changes on it"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "statusBefore": {
+            "type": "string",
+            "description": "The display status before (存续, 歇业, 清算, 吊销, 撤销)"
+          },
+          "statusBeforeCode": {
+            "type": "string"
+          },
+          "statusAfter": {
+            "type": "string",
+            "description": "The display status after"
+          },
+          "statusAfterCode": {
+            "type": "string"
+          },
+          "recordedAt": {
+            "type": "string",
+            "format": "date-time"
           }
         }
       }
