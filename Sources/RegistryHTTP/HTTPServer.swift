@@ -109,6 +109,7 @@ public enum HTTPServer {
         NameRoutes(desk: dependencies.nameDesk).register(on: &routes)
         ApplicationRoutes(registrar: dependencies.registrar).register(on: &routes)
         DecisionRoutes(registrar: dependencies.registrar).register(on: &routes)
+        AbnormalListingRoutes(registrar: dependencies.registrar).register(on: &routes)
         LicenseRoutes(desk: dependencies.licenses).register(on: &routes)
         SupervisionRoutes(desk: dependencies.supervision).register(on: &routes)
         AuditRoutes(desk: dependencies.audit).register(on: &routes)

@@ -77,13 +77,17 @@ extension PostgresRegistryStore {
             new = try await registerEntity(connection, draft, journal: journal, logger: logger, before: before)
             (code, change, old) = (new.entity.code, "registered", nil)
         case .change(let form):
-            old = try await PostgresDossierReader.load(connection, form.code, logger: logger, lock: true).dossier
+            let dossier = try await PostgresDossierReader.load(connection, form.code, logger: logger, lock: true).dossier
+            old = dossier
+            try CompletionGuard.change(on: dossier.entity)
             try before(.entity)
             try await PostgresEntityChanges.apply(connection, form, parts: plan.newNameParts, on: plan.day, logger: logger)
             (code, change, new) = (form.code, "changed", try await PostgresDossierReader.load(connection, form.code, logger: logger).dossier)
         case .deregistration(let form):
             let (id, dossier) = try await PostgresDossierReader.load(connection, form.code, logger: logger, lock: true)
             old = dossier
+            try CompletionGuard.deregistration(form, on: dossier.entity,
+                                               listings: try await PostgresAbnormalListingRecord.fetch(connection, entityID: id, logger: logger))
             try before(.entity)
             try await PostgresEntityChanges.setStatus(connection, id: id, dossier: dossier, to: .deregistered, on: plan.day, logger: logger)
             (code, change, new) = (form.code, "deregistered", try await PostgresDossierReader.load(connection, form.code, logger: logger).dossier)

@@ -19,7 +19,28 @@ enum PostgresSchema {
         ("0009-widen-entity-statuses", widenEntityStatuses),
         ("0010-add-deadline-extensions", addDeadlineExtensions),
         ("0011-create-registration-decisions", createRegistrationDecisions),
+        ("0012-create-abnormal-listings", createAbnormalListings),
     ]
+
+    /// The entities' 经营异常名录 listings, each with its removal once it ends, as on SQLite.
+    static let createAbnormalListings = """
+        CREATE TABLE abnormal_listings (
+            id BIGSERIAL PRIMARY KEY,
+            entity_id BIGINT NOT NULL REFERENCES entities(id),
+            reason TEXT COLLATE "C" NOT NULL CHECK (reason IN ('annual-report-missing','unreachable-at-domicile','name-not-corrected')),
+            document_number TEXT COLLATE "C" NOT NULL CHECK (length(document_number) BETWEEN 4 AND 60),
+            listed_on TEXT COLLATE "C" NOT NULL CHECK (length(listed_on) = 10),
+            listed_by TEXT COLLATE "C" NOT NULL,
+            removal_document_number TEXT COLLATE "C",
+            removed_on TEXT COLLATE "C",
+            removal_reason TEXT COLLATE "C",
+            removed_by TEXT COLLATE "C",
+            CHECK ((removed_on IS NULL) = (removal_document_number IS NULL)
+                   AND (removed_on IS NULL) = (removal_reason IS NULL) AND (removed_on IS NULL) = (removed_by IS NULL)),
+            UNIQUE (entity_id, document_number)
+        );
+        CREATE UNIQUE INDEX abnormal_listings_one_in_force ON abnormal_listings(entity_id, reason) WHERE removed_on IS NULL;
+        """
 
     /// The 吊销, 撤销 and reversal decisions recorded on entities, with the status each found and left, as on SQLite.
     static let createRegistrationDecisions = """

@@ -75,12 +75,17 @@ extension SQLiteRegistryStore {
             new = try registerEntity(db, draft, search: plan.searchEntry, before: before)
             (code, change, old) = (new.entity.code, "registered", nil)
         case .change(let form):
-            old = try load(db, form.code)
+            let dossier = try load(db, form.code)
+            old = dossier
+            try CompletionGuard.change(on: dossier.entity)
             try before(.entity)
             try EntityChanges.apply(db, form, parts: plan.newNameParts, on: plan.day)
             (code, change, new) = (form.code, "changed", try load(db, form.code))
         case .deregistration(let form):
-            old = try load(db, form.code)
+            let dossier = try load(db, form.code)
+            old = dossier
+            try CompletionGuard.deregistration(form, on: dossier.entity,
+                                               listings: try AbnormalListingRecord.fetch(db, entityID: try entityID(db, form.code)))
             try before(.entity)
             try EntityChanges.setStatus(db, form.code, to: .deregistered, on: plan.day)
             (code, change, new) = (form.code, "deregistered", try load(db, form.code))

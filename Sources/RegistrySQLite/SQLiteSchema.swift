@@ -40,6 +40,9 @@ enum SQLiteSchema {
         migrator.registerMigration("0011-create-registration-decisions") { db in
             try db.execute(sql: DecisionRecord.createSQL)
         }
+        migrator.registerMigration("0012-create-abnormal-listings") { db in
+            try db.execute(sql: AbnormalListingRecord.createSQL)
+        }
         return migrator
     }
 

@@ -6,11 +6,7 @@ extension Registrar {
     /// validates every field at once, then applies it in one transaction (`ApplicationStore.recordDecision`).
     public func recordDecision(code: CreditCode, action: String?, documentNumber: String?, decidedOn: String?, reason: String?, actor: Actor,
                                idempotency: Idempotent<RegistrationDecision.Record>?) async throws(RegistrarError) -> Replayable<RegistrationDecision.Record> {
-        do {
-            if let reply = try await store.recordedReply(for: idempotency?.key) { return .replayed(reply) }
-        } catch {
-            throw .store(error)
-        }
+        if let reply = try await replayed(idempotency) { return .replayed(reply) }
         let instant = now()
         let decision: RegistrationDecision
         switch RegistrationDecision.validate(action: action, documentNumber: documentNumber, decidedOn: decidedOn, reason: reason, code: code,

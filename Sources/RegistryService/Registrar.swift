@@ -143,7 +143,7 @@ public struct Registrar<Store: RegistryStore>: Sendable {
     }
 
     func replay(_ idempotency: Idempotent<Application>?) async throws(RegistrarError) -> RecordedReply? {
-        do { return try await store.recordedReply(for: idempotency?.key) } catch { throw .store(error) }
+        try await replayed(idempotency)
     }
 
     /// The application validated against the registry: the entity and reservation it names, then every field,
@@ -151,14 +151,19 @@ public struct Registrar<Store: RegistryStore>: Sendable {
     func validated(_ input: ApplicationInput, on day: CalendarDate) async throws(RegistrarError) -> ApplicationRequest {
         var lookup = ReservationLookup.none
         var entity: MarketEntity?
+        var listings: [AbnormalListing] = []
         do {
             if let id = input.reservationId { lookup = try await store.nameReservation(id: id).map(ReservationLookup.found) ?? .missing }
-            if let text = input.entityCode, let code = try? CreditCode(validating: text) { entity = try await store.dossier(code)?.entity }
+            if let text = input.entityCode, let code = try? CreditCode(validating: text) {
+                entity = try await store.dossier(code)?.entity
+                // A simplified deregistration is excluded while the entity is on the 经营异常名录 (the completion checks again).
+                if entity != nil, input.deregistration != nil { listings = try await store.abnormalListings(code: code).filter(\.isInForce) }
+            }
         } catch {
             throw .store(error)
         }
         let request: ApplicationRequest
-        switch input.validate(today: day, entity: entity, reservation: lookup) {
+        switch input.validate(today: day, entity: entity, reservation: lookup, abnormalListings: listings) {
         case .success(let valid): request = valid
         case .failure(let errors): throw .invalidForm(errors)
         }

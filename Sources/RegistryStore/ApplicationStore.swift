@@ -54,6 +54,19 @@ public protocol ApplicationStore: Sendable {
     /// The decisions recorded on an entity, oldest first; `entityNotFound` when there is no such entity.
     func decisions(code: CreditCode) async throws(StoreError) -> [RegistrationDecision.Record]
 
+    /// Puts the entity on the 经营异常名录 (`AbnormalListingRules.check`), audited (`registration.abnormal-listing`) as
+    /// `actor`'s, in one transaction; a refusal writes nothing.
+    func listAbnormal(_ request: AbnormalListing.Request, actor: Actor, at instant: Instant,
+                      idempotency: Idempotent<AbnormalListing>?) async throws(StoreError) -> Replayable<AbnormalListing>
+
+    /// Ends the entity's listing `id` (`AbnormalListingRules.checkRemoval`; `abnormalListingNotFound` when the entity has
+    /// no such listing), audited (`registration.abnormal-removal`) as `actor`'s, in one transaction.
+    func removeAbnormalListing(code: CreditCode, id: Int64, _ removal: AbnormalListing.Removal, actor: Actor, at instant: Instant,
+                               idempotency: Idempotent<AbnormalListing>?) async throws(StoreError) -> Replayable<AbnormalListing>
+
+    /// The entity's 经营异常名录 listings, in force and ended, oldest first; `entityNotFound` when there is no such entity.
+    func abnormalListings(code: CreditCode) async throws(StoreError) -> [AbnormalListing]
+
     /// Replaces a returned application's form with its correction (a new version, reviewed afresh).
     func correctApplication(number: String, request: ApplicationRequest, at instant: Instant, deadline: CalendarDate, actor: Actor,
                             idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application>

@@ -82,5 +82,7 @@ public enum RegistryTransfer {
         Table("snapshots", ["number", "sequence", "taken_at", "manifest_sha256", "previous_sha256"]),
         Table("registration_decisions", ["id", "entity_id", "action", "document_number", "decided_on", "reason", "status_before",
                                          "suspended_until_before", "status_after", "recorded_by", "recorded_at"]),
+        Table("abnormal_listings", ["id", "entity_id", "reason", "document_number", "listed_on", "listed_by", "removal_document_number", "removed_on",
+                                    "removal_reason", "removed_by"]),
     ]
 }

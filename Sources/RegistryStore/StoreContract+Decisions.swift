@@ -52,12 +52,7 @@ extension StoreContract {
             guard let code = established.code else { throw Violation(description: "registered") }
             let feed = try await store.changes(after: 0, limit: 100).count
             func refused(_ decision: RegistrationDecision, _ expected: StoreError) async throws {
-                do {
-                    _ = try await store.recordDecision(decision, actor: ContractFixtures.actor, at: ContractFixtures.instant, idempotency: nil)
-                    try expect(false, "refused: \(decision)")
-                } catch let error as StoreError {
-                    try expect(error == expected, "\(decision.action) refused with \(expected), got \(error)")
-                }
+                try await refusal(expected, "\(decision.action.rawValue) \(decision.documentNumber)") { _ = try await record(store, decision) }
             }
             try await refused(decision(.revocationReversal, code, "长市监撤字〔2024〕4号"),
                               .invalidState("\(code) is 存续; 撤销被撤销的登记 does not apply to it"))

@@ -10,6 +10,8 @@ public enum StoreError: Error, Sendable, Hashable {
     case applicationNotFound(String)
     /// No access token has this id.
     case tokenNotFound(Int64)
+    /// The entity has no 经营异常名录 listing with this id.
+    case abnormalListingNotFound(CreditCode, Int64)
     /// The application does not allow the transition.
     case application(ApplicationError)
     /// An `Idempotency-Key` was reused with a different request.
@@ -37,6 +39,7 @@ extension StoreError: CustomStringConvertible {
         case .reservationNotFound(let id): "no name reservation with id \(id)"
         case .applicationNotFound(let number): "no application with number \(number)"
         case .tokenNotFound(let id): "no access token with id \(id)"
+        case .abnormalListingNotFound(let code, let id): "\(code) has no 经营异常名录 listing \(id)"
         case .application(let error): error.description
         case .idempotencyKeyReused(let key): "the Idempotency-Key \(key) was used for a different request"
         case .injected(let step): "injected fault before the \(step.rawValue) write"

@@ -78,4 +78,36 @@ import Testing
         #expect(dereg(.init(code: code, mode: "simplified", reason: "不再经营", investorsCommitment: true), entity: shop).isEmpty)
         #expect(dereg(.init(code: code, mode: "sometime", reason: "x")).contains("/deregistration/mode invalid"))
     }
+
+    @Test func aListingOnTheAbnormalOperationsListExcludesOnlyTheSimplifiedProcedure() {
+        let listing = AbnormalListing(id: 1, code: Self.entity.code, reason: .annualReportMissing, documentNumber: "长市监异〔2026〕1号",
+                                      listedOn: Self.today.adding(days: -40), listedBy: "clerk", removal: nil)
+        func dereg(_ input: DeregistrationInput, _ listings: [AbnormalListing]) -> [FormError] {
+            switch ApplicationInput(deregistration: input).validate(today: Self.today, entity: Self.entity, reservation: .none, abnormalListings: listings) {
+            case .success: []
+            case .failure(let failure): failure.errors
+            }
+        }
+        let code = Self.entity.code.rawValue
+        let simplified = DeregistrationInput(code: code, mode: "simplified", reason: "未开业", noticeFrom: "2026-11-01", investorsCommitment: true)
+        let refused = dereg(simplified, [listing])
+        #expect(refused.map(\.code) == ["not-allowed"] && refused.first?.message.contains("经营异常名录 since 2026-10-18") == true, "\(refused)")
+        var ended = listing
+        ended.removal = .init(documentNumber: "长市监异〔2026〕2号", removedOn: Self.today.adding(days: -1), reason: "已补报", recordedBy: "clerk")
+        #expect(dereg(simplified, [ended]).isEmpty, "an ended listing does not exclude it")
+        #expect(dereg(.init(code: code, mode: "ordinary", reason: "股东会决议解散", taxCleared: true), [listing]).isEmpty, "the ordinary procedure stays open")
+    }
+
+    @Test func listingsAndRemovalsAreValidatedWithEveryErrorAtOnce() {
+        let code = Self.entity.code
+        guard case .failure(let errors) = AbnormalListing.Request.validate(code: code, reason: "late", documentNumber: "1", listedOn: "2026-12-30",
+                                                                          today: Self.today) else { Issue.record("refused"); return }
+        #expect(errors.errors.map { "\($0.field) \($0.code)" } == ["/reason invalid", "/documentNumber too-short", "/listedOn in-future"])
+        let valid = AbnormalListing.Request.validate(code: code, reason: "name-not-corrected", documentNumber: " 长市监异〔2026〕8号 ", listedOn: "2026-11-02",
+                                                     today: Self.today)
+        #expect((try? valid.get())?.documentNumber == "长市监异〔2026〕8号" && (try? valid.get())?.reason == .nameNotCorrected)
+        guard case .failure(let removal) = AbnormalListing.validateRemoval(documentNumber: nil, removedOn: "11-02", reason: nil, recordedBy: "m",
+                                                                          today: Self.today) else { Issue.record("refused"); return }
+        #expect(removal.errors.map { "\($0.field) \($0.code)" } == ["/documentNumber required", "/removedOn invalid", "/reason required"])
+    }
 }

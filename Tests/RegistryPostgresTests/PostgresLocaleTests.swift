@@ -21,7 +21,8 @@ struct PostgresLocaleTests {
         #expect(try await store.pendingMigrations() == ["0001-create-registry", "0002-create-search-index", "0003-create-name-checks",
                                                          "0004-create-applications", "0005-create-auditing", "0006-drop-audit-hash-index",
                                                          "0007-create-phrase-counts", "0008-create-former-name-keys", "0009-widen-entity-statuses",
-                                                         "0010-add-deadline-extensions", "0011-create-registration-decisions"],
+                                                         "0010-add-deadline-extensions", "0011-create-registration-decisions",
+                                                         "0012-create-abnormal-listings"],
                 "nothing was migrated")
         await store.shutdown()
         try await PostgresTestDatabase.drop(location)

@@ -15,7 +15,8 @@ import Testing
 struct PostgresTransferTests {
     static let today = CalendarDate(year: 2026, month: 11, day: 27)!
 
-    /// A registry with every kind of row: a seed, direct registrations, renames, closures, tokens, reservations.
+    /// A registry with every kind of row: a seed, direct registrations, renames, closures, tokens, reservations, a 吊销
+    /// decision and a 经营异常名录 listing that ended.
     static func richSQLiteRegistry() async throws -> SQLiteRegistryStore {
         let sqlite = try await PostgresSearchParityTests.sqliteStore()
         try await RegistrySeeder(store: sqlite).seed(count: 500, seed: 5, today: today)
@@ -28,6 +29,15 @@ struct PostgresTransferTests {
         _ = try await sqlite.createToken(label: "counter 1", role: .clerk, secretHash: String(repeating: "a", count: 64), at: Instant(day: today), actor: actor)
         _ = try await sqlite.createToken(label: "auditor", role: .auditor, privileges: [.personalIDs], secretHash: String(repeating: "b", count: 64),
                                          at: Instant(day: today), actor: actor)
+        let revoked = registered[2].entity.code
+        _ = try await sqlite.recordDecision(RegistrationDecision(action: .licenseRevocation, code: revoked, documentNumber: "长市监处罚〔2026〕7号",
+                                                                 decidedOn: today, reason: "未公示年度报告"), actor: actor, at: Instant(day: today), idempotency: nil)
+        let listed = registered[3].entity.code
+        let listing = try await sqlite.listAbnormal(.init(code: listed, reason: .unreachableAtDomicile, documentNumber: "长市监异〔2026〕3号", listedOn: today),
+                                                    actor: actor, at: Instant(day: today), idempotency: nil).freshValue
+        _ = try await sqlite.removeAbnormalListing(code: listed, id: listing.id, .init(documentNumber: "长市监异〔2026〕4号", removedOn: today,
+                                                                                       reason: "已联系", recordedBy: actor.label),
+                                                   actor: actor, at: Instant(day: today), idempotency: nil)
         return sqlite
     }
 
@@ -57,13 +67,26 @@ struct PostgresTransferTests {
             }
             let feed = try await sqlite.changes(after: 0, limit: 1_000)
             let movedFeed = try await postgres.changes(after: 0, limit: 1_000)
-            #expect(feed.count == 14 && movedFeed == feed, "the change feed, sequence numbers and all")
+            #expect(feed.count == 15 && movedFeed == feed, "the change feed, sequence numbers and all")
             let audit = try await sqlite.auditEntries(after: 0, limit: 1_000)
             let movedAudit = try await postgres.auditEntries(after: 0, limit: 1_000)
             #expect(!audit.isEmpty && movedAudit == audit, "the audit chain, hashes and all")
             let tokens = try await sqlite.accessTokens()
             let movedTokens = try await postgres.accessTokens()
             #expect(movedTokens == tokens)
+            let revoked = try #require(feed.first { $0.change == "license-revoked" }?.code)
+            let decisions = try await sqlite.decisions(code: revoked)
+            let movedDecisions = try await postgres.decisions(code: revoked)
+            #expect(decisions.count == 1 && movedDecisions == decisions, "the decision with its statuses")
+            let listed = try #require(try CreditCode(validating: try #require(audit.first { $0.action == "registration.abnormal-listing" }?.target)))
+            let listings = try await sqlite.abnormalListings(code: listed)
+            let movedListings = try await postgres.abnormalListings(code: listed)
+            #expect(listings.count == 1 && listings.first?.removal != nil && movedListings == listings, "the listing with its removal")
+            let relisted = try await postgres.listAbnormal(.init(code: listed, reason: .unreachableAtDomicile, documentNumber: "长市监异〔2026〕5号",
+                                                                 listedOn: Self.today),
+                                                           actor: Actor(label: "test", role: "admin", requestID: nil), at: Instant(day: Self.today),
+                                                           idempotency: nil).freshValue
+            #expect(relisted.id == listings[0].id + 1, "listing ids carry on")
             // Carrying on: a new code past every moved one, the feed and the chain continuing without a gap.
             let next = try await postgres.register(ContractFixtures.draft(index: 40, zihao: "迁移后"))
             let clash = try await sqlite.dossier(next.entity.code)
@@ -73,7 +96,7 @@ struct PostgresTransferTests {
             _ = try await postgres.createToken(label: "after", role: .clerk, secretHash: String(repeating: "c", count: 64),
                                                at: Instant(day: Self.today), actor: Actor(label: "test", role: "admin", requestID: nil))
             let report = try await AuditDesk(store: postgres).verifyChain()
-            #expect(report.firstBreak == nil && report.checked == audit.count + 1, "the chain goes on from the moved head")
+            #expect(report.firstBreak == nil && report.checked == audit.count + 2, "the chain goes on from the moved head")
             // A second copy into the same (no longer empty) database is refused and changes nothing.
             await #expect(throws: StoreError.self) { _ = try await Self.transfer(sqlite, into: postgres) }
             let count = try await postgres.entityCount()

@@ -85,6 +85,16 @@ public struct DeregistrationForm: Sendable, Hashable, Codable {
         self.liquidationEndedOn = liquidationEndedOn
     }
 
+    /// Whether an entity of `status` may deregister by `mode` (条例 第31–33条; 细则 第48条): ordinarily from any status that
+    /// has not ended it; by the simplified procedure only from 存续 (吊销, 撤销, 歇业 and 清算 are excluded), and not while it
+    /// is on the 经营异常名录 (`listed`).
+    public static func allows(_ mode: Mode, from status: EntityStatus, listed: Bool) -> Bool {
+        switch mode {
+        case .ordinary: [.active, .revoked, .suspended, .liquidating].contains(status)
+        case .simplified: status == .active && !listed
+        }
+    }
+
     /// The last day of a 20-day notice starting on `from` (the 20th day).
     public static func noticeEnd(from: CalendarDate) -> CalendarDate { from.adding(days: 19) }
 }

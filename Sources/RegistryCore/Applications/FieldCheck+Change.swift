@@ -73,7 +73,8 @@ extension FieldCheck {
         return value
     }
 
-    mutating func deregistration(_ input: DeregistrationInput, entity found: MarketEntity?) -> DeregistrationForm? {
+    /// `listings` are the entity's listings on the 经营异常名录 in force.
+    mutating func deregistration(_ input: DeregistrationInput, entity found: MarketEntity?, listings: [AbnormalListing]) -> DeregistrationForm? {
         let entity = entity(input.code, found, field: "/deregistration/code")
         var mode: DeregistrationForm.Mode?
         if let text = input.mode {
@@ -89,7 +90,7 @@ extension FieldCheck {
         var liquidation: CalendarDate?
         switch mode {
         case .ordinary:
-            if ![.active, .revoked, .suspended, .liquidating].contains(entity.status) {
+            if !DeregistrationForm.allows(.ordinary, from: entity.status, listed: false) {
                 fail("/deregistration/code", "wrong-status", "\(entity.code) is \(entity.status.display); it cannot be deregistered")
             }
             if !individual && input.taxCleared != true {
@@ -109,6 +110,9 @@ extension FieldCheck {
             if entity.status != .active {
                 fail("/deregistration/mode", "not-allowed",
                      "\(entity.code) is \(entity.status.display): simplified deregistration is excluded (条例 第33条; 细则 第48条)")
+            } else if let listing = listings.first(where: \.isInForce) {
+                fail("/deregistration/mode", "not-allowed",
+                     "\(entity.code) is on the 经营异常名录 since \(listing.listedOn) (\(listing.reason.display)): simplified deregistration is excluded (条例 第33条; 细则 第48条)")
             }
             if input.investorsCommitment != true {
                 fail("/deregistration/investorsCommitment", "required", "simplified deregistration needs every investor's written commitment")

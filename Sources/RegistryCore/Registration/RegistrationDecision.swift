@@ -75,21 +75,9 @@ public struct RegistrationDecision: Sendable, Hashable, Codable {
     public static func validate(action: String?, documentNumber: String?, decidedOn: String?, reason: String?, code: CreditCode,
                                 today: CalendarDate) -> Result<RegistrationDecision, FormErrors> {
         var check = FieldCheck(today: today)
-        var kind: Action?
-        if let action {
-            kind = Action(rawValue: action)
-            if kind == nil {
-                check.fail("/action", "invalid", "the action is one of \(Action.allCases.map(\.rawValue).joined(separator: ", ")), not “\(action.prefix(40))”")
-            }
-        } else {
-            check.fail("/action", "required", "the action is required")
-        }
+        let kind = check.choice(action, "/action", Action.self, what: "the action")
         let document = check.text(documentNumber, "/documentNumber", 4...60, what: "the decision document's number")
-        var day: CalendarDate?
-        if decidedOn == nil { check.fail("/decidedOn", "required", "the day of the decision is required") }
-        if let date = check.date(decidedOn, "/decidedOn", what: "the day of the decision") {
-            if date > today { check.fail("/decidedOn", "in-future", "the day of the decision, \(date), is after today (\(today))") } else { day = date }
-        }
+        let day = check.pastDate(decidedOn, "/decidedOn", what: "the day of the decision")
         let grounds = check.text(reason, "/reason", 2...500, what: "the grounds")
         guard check.errors.isEmpty, let kind, let document, let day, let grounds else { return .failure(FormErrors(check.errors)) }
         return .success(RegistrationDecision(action: kind, code: code, documentNumber: document, decidedOn: day, reason: grounds))

@@ -11,31 +11,21 @@ struct DecisionRoutes<Store: RegistryStore>: Sendable {
 
     func register(on routes: inout RouteTable) {
         routes.post("/v1/entities/:code/decisions", .roles([.reviewerMarket, .admin])) { request, context in
-            let code = try Self.code(context)
+            let code = try PathCode.parse(context)
             let body = try await JSONBody.data(from: request, context: context)
             let input = try JSONDecoder().decode(DecisionRequestDTO.self, from: body)
-            let scope = context.token.map { "token:\($0.id)" } ?? "public"
-            let idempotency = try IdempotencyHeader.key(request, body: body, scope: scope).map { key in
-                Idempotent<RegistrationDecision.Record>(key: key) { try Self.render($0) }
-            }
+            let idempotency = try IdempotencyHeader.idempotent(request, context, body: body, render: Self.render)
             let result = try await registrar.recordDecision(code: code, action: input.action, documentNumber: input.documentNumber,
                                                             decidedOn: input.decidedOn, reason: input.reason, actor: context.actor,
                                                             idempotency: idempotency)
             return try IdempotencyHeader.response(result) { try Self.render($0) }
         }
         routes.get("/v1/entities/:code/decisions", .open) { _, context in
-            try JSONBody.response(DecisionListDTO(decisions: try await registrar.decisions(code: try Self.code(context)).map(DecisionView.init)))
+            try JSONBody.response(DecisionListDTO(decisions: try await registrar.decisions(code: try PathCode.parse(context)).map(DecisionView.init)))
         }
     }
 
     static func render(_ record: RegistrationDecision.Record) throws -> RecordedReply {
         try IdempotencyHeader.reply(DecisionView(record), status: .created, location: "/v1/entities/\(record.decision.code)/decisions")
-    }
-
-    static func code(_ context: YizhaoRequestContext) throws -> CreditCode {
-        let text = context.parameters.get("code") ?? ""
-        do { return try CreditCode(validating: text) } catch {
-            throw Problem.invalidParameter("code", "“\(text.prefix(40))” is not a valid unified social credit code.")
-        }
     }
 }

@@ -22,6 +22,13 @@ enum IdempotencyHeader {
         return IdempotencyKey(scope: scope, key: value, fingerprint: Fingerprint.sha256Hex(material))
     }
 
+    /// The request's key within its caller's scope paired with `render`, or nil without the header.
+    static func idempotent<Value>(_ request: Request, _ context: YizhaoRequestContext, body: Data,
+                                  render: @escaping @Sendable (Value) throws -> RecordedReply) throws -> Idempotent<Value>? {
+        let scope = context.token.map { "token:\($0.id)" } ?? "public"
+        return try key(request, body: body, scope: scope).map { Idempotent(key: $0, render: render) }
+    }
+
     /// A stored reply for `value` with `status` (and `Location`).
     static func reply(_ value: some Encodable, status: HTTPResponse.Status, location: String? = nil) throws -> RecordedReply {
         let encoder = JSONEncoder()

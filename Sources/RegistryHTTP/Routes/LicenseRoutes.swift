@@ -12,11 +12,7 @@ struct LicenseRoutes<Store: RegistryStore>: Sendable {
 
     func register(on routes: inout RouteTable) {
         routes.get("/v1/licenses/:code", .open) { _, context in
-            let text = context.parameters.get("code") ?? ""
-            let code: CreditCode
-            do { code = try CreditCode(validating: text) } catch {
-                throw Problem.invalidParameter("code", "“\(text.prefix(40))” is not a valid unified social credit code.")
-            }
+            let code = try PathCode.parse(context)
             switch try await desk.license(code: code) {
             case .found(let license):
                 return try JSONBody.response(license)

@@ -568,6 +568,336 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/v1/entities/{code}/abnormal-listings": {
+      "post": {
+        "summary": "Put the entity on the 经营异常名录 (存续, 歇业, 清算 or 吊销 entities); while listed it cannot deregister by the simplified procedure (条例 第33条; 细则 第48条), at acceptance or at completion",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "description": "The entity's unified social credit code"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "reason",
+                  "documentNumber",
+                  "listedOn"
+                ],
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "enum": [
+                      "annual-report-missing",
+                      "unreachable-at-domicile",
+                      "name-not-corrected"
+                    ]
+                  },
+                  "documentNumber": {
+                    "type": "string",
+                    "description": "The listing decision's number (4–60 characters), unique per entity"
+                  },
+                  "listedOn": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "Not after today, nor before the entity's establishment"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Listed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AbnormalListing"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter (the code), invalid-json",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "entity-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "invalid-state (the entity has ended, or the day is before its establishment), conflict (the document number is recorded, or a listing for the same reason is in force)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed (reason, documentNumber, listedOn; all at once), idempotency-key-reused",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "reviewer.market",
+          "admin"
+        ]
+      },
+      "get": {
+        "summary": "The entity's 经营异常名录 listings, in force and ended, oldest first (public)",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "description": "The entity's unified social credit code"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The listings",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "listings"
+                  ],
+                  "properties": {
+                    "listings": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/AbnormalListing"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "entity-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/entities/{code}/abnormal-listings/{id}/removal": {
+      "post": {
+        "summary": "Take the entity off the 经营异常名录 for one listing (移出), once its cause is cured",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "description": "The entity's unified social credit code"
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The listing's id"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "documentNumber",
+                  "removedOn",
+                  "reason"
+                ],
+                "properties": {
+                  "documentNumber": {
+                    "type": "string",
+                    "description": "The removal decision's number (4–60 characters)"
+                  },
+                  "removedOn": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "Not after today, nor before the listing"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "description": "2–500 characters"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The listing, ended",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AbnormalListing"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter (the code or id), invalid-json",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "entity-not-found, listing-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "invalid-state (the listing already ended, or the removal's day is before the listing's)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed (documentNumber, removedOn, reason; all at once), idempotency-key-reused",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "reviewer.market",
+          "admin"
+        ]
+      }
+    },
     "/v1/name-checks": {
       "post": {
         "summary": "Pre-check a proposed name against the naming rules and the registry (public)",
@@ -3979,6 +4309,74 @@ enum OpenAPIDocument {
           "recordedAt": {
             "type": "string",
             "format": "date-time"
+          }
+        }
+      },
+      "AbnormalListing": {
+        "type": "object",
+        "description": "A 经营异常名录 listing of an entity (domain/process.md §7)",
+        "required": [
+          "id",
+          "code",
+          "reason",
+          "reasonDisplay",
+          "documentNumber",
+          "listedOn",
+          "inForce"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "code": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string",
+            "enum": [
+              "annual-report-missing",
+              "unreachable-at-domicile",
+              "name-not-corrected"
+            ]
+          },
+          "reasonDisplay": {
+            "type": "string",
+            "description": "未按规定报送年度报告, 通过登记的住所无法联系 or 未按要求变更名称"
+          },
+          "documentNumber": {
+            "type": "string",
+            "description": "The listing decision's number"
+          },
+          "listedOn": {
+            "type": "string",
+            "format": "date"
+          },
+          "inForce": {
+            "type": "boolean",
+            "description": "Whether the entity is still on the list for this listing"
+          },
+          "removal": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "required": [
+              "documentNumber",
+              "removedOn",
+              "reason"
+            ],
+            "properties": {
+              "documentNumber": {
+                "type": "string"
+              },
+              "removedOn": {
+                "type": "string",
+                "format": "date"
+              },
+              "reason": {
+                "type": "string"
+              }
+            }
           }
         }
       }
