@@ -79,6 +79,25 @@ public struct RegistryDirectory<Store: RegistryStore>: Sendable {
             throw .store(error as? StoreError ?? .backend(String(describing: error)))
         }
     }
+
+    /// What the registry publishes about an entity (GSXT's page of it): the dossier, its 经营异常名录 listings (in force and
+    /// ended) and the registration decisions recorded on it, read one after another.
+    public struct PublicRecord: Sendable {
+        public let dossier: EntityDossier
+        public let abnormalListings: [AbnormalListing]
+        public let decisions: [RegistrationDecision.Record]
+    }
+
+    /// The public record of the entity `text`; `invalidCode` or `notFound` as for `dossier(code:)`.
+    public func publicRecord(code text: String) async throws(DirectoryError) -> PublicRecord {
+        let dossier = try await dossier(code: text)
+        do {
+            return PublicRecord(dossier: dossier, abnormalListings: try await store.abnormalListings(code: dossier.entity.code),
+                                decisions: try await store.decisions(code: dossier.entity.code))
+        } catch {
+            throw .store(error)
+        }
+    }
 }
 
 /// Why a directory request failed.

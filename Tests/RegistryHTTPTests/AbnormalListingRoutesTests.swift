@@ -45,6 +45,10 @@ struct AbnormalListingRoutesTests {
             try await client.execute(uri: uri, method: .post, headers: TestApp.headers(tokens[.clerk]), body: ByteBuffer(string: body)) { response in
                 #expect(response.status == .forbidden)
             }
+            try await client.execute(uri: "/v1/entities/\(code)", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains(#""abnormalListings":[{"#) && text.contains(#""inForce":true"#), "the entity's page shows the listing")
+            }
             // Acceptance names the listing.
             try await client.execute(uri: "/v1/applications", method: .post, headers: TestApp.headers(tokens[.clerk]),
                                      body: ByteBuffer(string: simplified)) { response in

@@ -74,7 +74,8 @@ struct DecisionRoutesTests {
                 #expect(response.status == .gone)
             }
             try await client.execute(uri: "/v1/entities/\(code)", method: .get) { response in
-                #expect(String(buffer: response.body).contains(#""statusCode":"revoked""#))
+                let text = String(buffer: response.body)
+                #expect(text.contains(#""statusCode":"revoked""#) && text.contains(#""decisions":[{"#) && text.contains("长市监处罚〔2026〕118号"))
             }
             try await client.execute(uri: "/v1/entities/91430104MA4L000000/decisions", method: .get) { response in
                 #expect(response.status == .badRequest)

@@ -1,5 +1,6 @@
 import RegistryCore
 import RegistryService
+import RegistryStore
 
 /// Response of `GET /v1/entities`, written with `JSONWriter` (keys sorted, as everywhere in the API).
 struct SearchResponseDTO: Sendable {
@@ -97,8 +98,15 @@ struct DossierDTO: Encodable, Sendable {
     let tax: Tax?
     let statistics: Statistics?
     let names: [Name]
+    /// The 经营异常名录 listings, in force and ended, oldest first.
+    let abnormalListings: [AbnormalListingView]
+    /// The registration decisions (吊销, 撤销, reversals), oldest first.
+    let decisions: [DecisionView]
 
-    init(_ dossier: EntityDossier) {
+    init<Store: RegistryStore>(_ record: RegistryDirectory<Store>.PublicRecord) {
+        let dossier = record.dossier
+        abnormalListings = record.abnormalListings.map(AbnormalListingView.init)
+        decisions = record.decisions.map(DecisionView.init)
         let e = dossier.entity
         entity = Entity(
             code: e.code.rawValue, name: e.publicName, nameParts: e.nameParts, type: e.type.rawValue, typeName: e.type.chineseName,

@@ -5,7 +5,8 @@ import RegistryCore
 import RegistryService
 import RegistryStore
 
-/// `GET /v1/entities` (search) and `GET /v1/entities/{code}` (public).
+/// `GET /v1/entities` (search) and `GET /v1/entities/{code}` (public: the dossier with its 经营异常名录 listings and
+/// registration decisions).
 struct EntityRoutes<Store: RegistryStore>: Sendable {
     let directory: RegistryDirectory<Store>
 
@@ -42,6 +43,6 @@ struct EntityRoutes<Store: RegistryStore>: Sendable {
         guard let code = raw.removingPercentEncoding, code.count <= 64 else {
             throw Problem.invalidParameter("code", "The path segment is not a code.")
         }
-        return try JSONBody.response(DossierDTO(try await directory.dossier(code: code)))
+        return try JSONBody.response(DossierDTO(try await directory.publicRecord(code: code)))
     }
 }

@@ -335,7 +335,7 @@ enum OpenAPIDocument {
         ],
         "responses": {
           "200": {
-            "description": "The dossier (personal ID numbers withheld)",
+            "description": "The dossier (personal ID numbers withheld), with the entity's 经营异常名录 listings and registration decisions",
             "content": {
               "application/json": {
                 "schema": {
@@ -343,8 +343,24 @@ enum OpenAPIDocument {
                   "required": [
                     "entity",
                     "licenses",
-                    "names"
-                  ]
+                    "names",
+                    "abnormalListings",
+                    "decisions"
+                  ],
+                  "properties": {
+                    "abnormalListings": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/AbnormalListing"
+                      }
+                    },
+                    "decisions": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/RegistrationDecision"
+                      }
+                    }
+                  }
                 }
               }
             }
