@@ -87,7 +87,7 @@ extension PostgresRegistryStore {
             let (id, dossier) = try await PostgresDossierReader.load(connection, form.code, logger: logger, lock: true)
             old = dossier
             try CompletionGuard.deregistration(form, on: dossier.entity,
-                                               listings: try await PostgresAbnormalListingRecord.fetch(connection, entityID: id, logger: logger))
+                                               standing: try await PostgresNoticeRecord.standing(connection, entityID: id, logger: logger))
             try before(.entity)
             try await PostgresEntityChanges.setStatus(connection, id: id, dossier: dossier, to: .deregistered, on: plan.day, logger: logger)
             (code, change, new) = (form.code, "deregistered", try await PostgresDossierReader.load(connection, form.code, logger: logger).dossier)

@@ -69,7 +69,8 @@ extension PostgresRegistryStore {
         try await set("application_numbers", next: source.nextApplicationNumber, minimum: 1)
         for (sequence, table) in [("entity_ids", "entities"), ("access_tokens_id_seq", "access_tokens"), ("application_reviews_id_seq", "application_reviews"),
                                  ("registration_decisions_id_seq", "registration_decisions"),
-                                 ("abnormal_listings_id_seq", "abnormal_listings")] {
+                                 ("abnormal_listings_id_seq", "abnormal_listings"),
+                                 ("deregistration_notices_id_seq", "deregistration_notices")] {
             let highest = try await connection.firstRow(SQLStatement("SELECT coalesce(max(id), 0) AS n FROM \(table)"), logger: logger)?.int64("n") ?? 0
             try await set(sequence, next: highest + 1, minimum: 1)
         }

@@ -20,7 +20,25 @@ enum PostgresSchema {
         ("0010-add-deadline-extensions", addDeadlineExtensions),
         ("0011-create-registration-decisions", createRegistrationDecisions),
         ("0012-create-abnormal-listings", createAbnormalListings),
+        ("0013-create-deregistration-notices", createDeregistrationNotices),
     ]
+
+    /// The entities' 简易注销 notices, each with its objection once one is lodged, as on SQLite.
+    static let createDeregistrationNotices = """
+        CREATE TABLE deregistration_notices (
+            id BIGSERIAL PRIMARY KEY,
+            entity_id BIGINT NOT NULL REFERENCES entities(id),
+            notice_from TEXT COLLATE "C" NOT NULL CHECK (length(notice_from) = 10),
+            filed_by TEXT COLLATE "C" NOT NULL,
+            objection_party TEXT COLLATE "C",
+            objection_reason TEXT COLLATE "C",
+            objected_on TEXT COLLATE "C",
+            objection_recorded_by TEXT COLLATE "C",
+            CHECK ((objected_on IS NULL) = (objection_party IS NULL)
+                   AND (objected_on IS NULL) = (objection_reason IS NULL) AND (objected_on IS NULL) = (objection_recorded_by IS NULL))
+        );
+        CREATE INDEX deregistration_notices_by_entity ON deregistration_notices(entity_id, id);
+        """
 
     /// The entities' 经营异常名录 listings, each with its removal once it ends, as on SQLite.
     static let createAbnormalListings = """

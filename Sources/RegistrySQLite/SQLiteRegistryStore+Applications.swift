@@ -84,8 +84,7 @@ extension SQLiteRegistryStore {
         case .deregistration(let form):
             let dossier = try load(db, form.code)
             old = dossier
-            try CompletionGuard.deregistration(form, on: dossier.entity,
-                                               listings: try AbnormalListingRecord.fetch(db, entityID: try entityID(db, form.code)))
+            try CompletionGuard.deregistration(form, on: dossier.entity, standing: try NoticeRecord.standing(db, entityID: try entityID(db, form.code)))
             try before(.entity)
             try EntityChanges.setStatus(db, form.code, to: .deregistered, on: plan.day)
             (code, change, new) = (form.code, "deregistered", try load(db, form.code))

@@ -43,6 +43,9 @@ enum SQLiteSchema {
         migrator.registerMigration("0012-create-abnormal-listings") { db in
             try db.execute(sql: AbnormalListingRecord.createSQL)
         }
+        migrator.registerMigration("0013-create-deregistration-notices") { db in
+            try db.execute(sql: NoticeRecord.createSQL)
+        }
         return migrator
     }
 

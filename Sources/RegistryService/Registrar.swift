@@ -151,19 +151,19 @@ public struct Registrar<Store: RegistryStore>: Sendable {
     func validated(_ input: ApplicationInput, on day: CalendarDate) async throws(RegistrarError) -> ApplicationRequest {
         var lookup = ReservationLookup.none
         var entity: MarketEntity?
-        var listings: [AbnormalListing] = []
+        var standing = EntityStanding.none
         do {
             if let id = input.reservationId { lookup = try await store.nameReservation(id: id).map(ReservationLookup.found) ?? .missing }
             if let text = input.entityCode, let code = try? CreditCode(validating: text) {
                 entity = try await store.dossier(code)?.entity
-                // A simplified deregistration is excluded while the entity is on the 经营异常名录 (the completion checks again).
-                if entity != nil, input.deregistration != nil { listings = try await store.abnormalListings(code: code).filter(\.isInForce) }
+                // A simplified deregistration depends on the 经营异常名录 and the 简易注销 notice (the completion checks again).
+                if entity != nil, input.deregistration != nil { standing = try await store.standing(code: code) }
             }
         } catch {
             throw .store(error)
         }
         let request: ApplicationRequest
-        switch input.validate(today: day, entity: entity, reservation: lookup, abnormalListings: listings) {
+        switch input.validate(today: day, entity: entity, reservation: lookup, standing: standing) {
         case .success(let valid): request = valid
         case .failure(let errors): throw .invalidForm(errors)
         }

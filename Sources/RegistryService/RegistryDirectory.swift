@@ -81,11 +81,12 @@ public struct RegistryDirectory<Store: RegistryStore>: Sendable {
     }
 
     /// What the registry publishes about an entity (GSXT's page of it): the dossier, its 经营异常名录 listings (in force and
-    /// ended) and the registration decisions recorded on it, read one after another.
+    /// ended), the registration decisions recorded on it and its 简易注销 notices, read one after another.
     public struct PublicRecord: Sendable {
         public let dossier: EntityDossier
         public let abnormalListings: [AbnormalListing]
         public let decisions: [RegistrationDecision.Record]
+        public let deregistrationNotices: [DeregistrationNotice]
     }
 
     /// The public record of the entity `text`; `invalidCode` or `notFound` as for `dossier(code:)`.
@@ -93,7 +94,8 @@ public struct RegistryDirectory<Store: RegistryStore>: Sendable {
         let dossier = try await dossier(code: text)
         do {
             return PublicRecord(dossier: dossier, abnormalListings: try await store.abnormalListings(code: dossier.entity.code),
-                                decisions: try await store.decisions(code: dossier.entity.code))
+                                decisions: try await store.decisions(code: dossier.entity.code),
+                                deregistrationNotices: try await store.deregistrationNotices(code: dossier.entity.code))
         } catch {
             throw .store(error)
         }

@@ -67,6 +67,19 @@ public protocol ApplicationStore: Sendable {
     /// The entity's 经营异常名录 listings, in force and ended, oldest first; `entityNotFound` when there is no such entity.
     func abnormalListings(code: CreditCode) async throws(StoreError) -> [AbnormalListing]
 
+    /// Files the entity's 简易注销 notice, starting on `instant`'s day (`DeregistrationNoticeRules.checkFiling`), audited
+    /// (`registration.deregistration-notice`) as `actor`'s, in one transaction.
+    func fileDeregistrationNotice(code: CreditCode, actor: Actor, at instant: Instant,
+                                  idempotency: Idempotent<DeregistrationNotice>?) async throws(StoreError) -> Replayable<DeregistrationNotice>
+
+    /// Records an objection to the entity's notice `id` (`DeregistrationNoticeRules.checkObjection`; `noticeNotFound`
+    /// without such a notice), audited (`registration.deregistration-objection`) as `actor`'s, in one transaction.
+    func objectToDeregistrationNotice(code: CreditCode, id: Int64, _ objection: DeregistrationNotice.Objection, actor: Actor, at instant: Instant,
+                                      idempotency: Idempotent<DeregistrationNotice>?) async throws(StoreError) -> Replayable<DeregistrationNotice>
+
+    /// The entity's 简易注销 notices, oldest first; `entityNotFound` when there is no such entity.
+    func deregistrationNotices(code: CreditCode) async throws(StoreError) -> [DeregistrationNotice]
+
     /// Replaces a returned application's form with its correction (a new version, reviewed afresh).
     func correctApplication(number: String, request: ApplicationRequest, at instant: Instant, deadline: CalendarDate, actor: Actor,
                             idempotency: Idempotent<Application>?) async throws(StoreError) -> Replayable<Application>
@@ -92,6 +105,14 @@ public protocol AccessStore: Sendable {
 
     /// Revokes a token (idempotent for an already revoked one) and audits it.
     func revokeToken(id: Int64, at instant: Instant, actor: Actor) async throws(StoreError) -> AccessToken
+}
+
+extension ApplicationStore {
+    /// The entity's listings in force and latest 简易注销 notice, read one after the other (for validating an application:
+    /// the completion reads them again in its transaction).
+    public func standing(code: CreditCode) async throws(StoreError) -> EntityStanding {
+        EntityStanding(abnormalListings: try await abnormalListings(code: code), deregistrationNotice: try await deregistrationNotices(code: code).last)
+    }
 }
 
 extension AccessStore {

@@ -84,5 +84,7 @@ public enum RegistryTransfer {
                                          "suspended_until_before", "status_after", "recorded_by", "recorded_at"]),
         Table("abnormal_listings", ["id", "entity_id", "reason", "document_number", "listed_on", "listed_by", "removal_document_number", "removed_on",
                                     "removal_reason", "removed_by"]),
+        Table("deregistration_notices", ["id", "entity_id", "notice_from", "filed_by", "objection_party", "objection_reason", "objected_on",
+                                         "objection_recorded_by"]),
     ]
 }

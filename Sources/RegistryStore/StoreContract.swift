@@ -27,7 +27,7 @@ public enum StoreContract {
         if !condition { throw Violation(description: "StoreContract.swift:\(line): \(message())") }
     }
 
-    public static let cases: [Case] = registryCases + nameCases + applicationCases + changeCases + statusFilingCases + deadlineCases + decisionCases + abnormalListingCases
+    public static let cases: [Case] = registryCases + nameCases + applicationCases + changeCases + statusFilingCases + deadlineCases + decisionCases + abnormalListingCases + noticeCases
 
     static let registryCases: [Case] = [
         Case(name: "migrate is idempotent") { store in

@@ -12,6 +12,8 @@ public enum StoreError: Error, Sendable, Hashable {
     case tokenNotFound(Int64)
     /// The entity has no 经营异常名录 listing with this id.
     case abnormalListingNotFound(CreditCode, Int64)
+    /// The entity has no 简易注销 notice with this id.
+    case noticeNotFound(CreditCode, Int64)
     /// The application does not allow the transition.
     case application(ApplicationError)
     /// An `Idempotency-Key` was reused with a different request.
@@ -40,6 +42,7 @@ extension StoreError: CustomStringConvertible {
         case .applicationNotFound(let number): "no application with number \(number)"
         case .tokenNotFound(let id): "no access token with id \(id)"
         case .abnormalListingNotFound(let code, let id): "\(code) has no 经营异常名录 listing \(id)"
+        case .noticeNotFound(let code, let id): "\(code) has no 简易注销 notice \(id)"
         case .application(let error): error.description
         case .idempotencyKeyReused(let key): "the Idempotency-Key \(key) was used for a different request"
         case .injected(let step): "injected fault before the \(step.rawValue) write"

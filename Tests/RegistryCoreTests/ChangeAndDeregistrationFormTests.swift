@@ -83,7 +83,8 @@ import Testing
         let listing = AbnormalListing(id: 1, code: Self.entity.code, reason: .annualReportMissing, documentNumber: "长市监异〔2026〕1号",
                                       listedOn: Self.today.adding(days: -40), listedBy: "clerk", removal: nil)
         func dereg(_ input: DeregistrationInput, _ listings: [AbnormalListing]) -> [FormError] {
-            switch ApplicationInput(deregistration: input).validate(today: Self.today, entity: Self.entity, reservation: .none, abnormalListings: listings) {
+            switch ApplicationInput(deregistration: input).validate(today: Self.today, entity: Self.entity, reservation: .none,
+                                                                      standing: EntityStanding(abnormalListings: listings)) {
             case .success: []
             case .failure(let failure): failure.errors
             }
@@ -96,6 +97,28 @@ import Testing
         ended.removal = .init(documentNumber: "长市监异〔2026〕2号", removedOn: Self.today.adding(days: -1), reason: "已补报", recordedBy: "clerk")
         #expect(dereg(simplified, [ended]).isEmpty, "an ended listing does not exclude it")
         #expect(dereg(.init(code: code, mode: "ordinary", reason: "股东会决议解散", taxCleared: true), [listing]).isEmpty, "the ordinary procedure stays open")
+    }
+
+    @Test func aRecordedNoticeIsTheOneThatCounts() {
+        func dereg(_ noticeFrom: String?, _ notice: DeregistrationNotice) -> [String] {
+            let input = DeregistrationInput(code: Self.entity.code.rawValue, mode: "simplified", reason: "未开业", noticeFrom: noticeFrom,
+                                            investorsCommitment: true)
+            switch ApplicationInput(deregistration: input).validate(today: Self.today, entity: Self.entity, reservation: .none,
+                                                                      standing: EntityStanding(deregistrationNotice: notice)) {
+            case .success: return []
+            case .failure(let failure): return failure.errors.map { "\($0.field) \($0.code)" }
+            }
+        }
+        let notice = DeregistrationNotice(id: 1, code: Self.entity.code, from: CalendarDate(iso: "2026-11-01")!, filedBy: "clerk", objection: nil)
+        #expect(dereg(nil, notice).isEmpty, "the recorded notice's first day is used")
+        #expect(dereg("2026-11-01", notice).isEmpty)
+        #expect(dereg("2026-11-02", notice) == ["/deregistration/noticeFrom mismatch"])
+        var running = notice
+        running.from = CalendarDate(iso: "2026-11-20")!
+        #expect(dereg(nil, running) == ["/deregistration/noticeFrom too-early"])
+        var objected = notice
+        objected.objection = .init(party: "长沙市岳麓区税务局", reason: "尚有欠税", objectedOn: CalendarDate(iso: "2026-11-05")!, recordedBy: "tax")
+        #expect(dereg(nil, objected) == ["/deregistration/noticeFrom objected"])
     }
 
     @Test func listingsAndRemovalsAreValidatedWithEveryErrorAtOnce() {

@@ -16,7 +16,7 @@ struct PostgresTransferTests {
     static let today = CalendarDate(year: 2026, month: 11, day: 27)!
 
     /// A registry with every kind of row: a seed, direct registrations, renames, closures, tokens, reservations, a 吊销
-    /// decision and a 经营异常名录 listing that ended.
+    /// decision, a 经营异常名录 listing that ended and a 简易注销 notice that drew an objection.
     static func richSQLiteRegistry() async throws -> SQLiteRegistryStore {
         let sqlite = try await PostgresSearchParityTests.sqliteStore()
         try await RegistrySeeder(store: sqlite).seed(count: 500, seed: 5, today: today)
@@ -38,6 +38,10 @@ struct PostgresTransferTests {
         _ = try await sqlite.removeAbnormalListing(code: listed, id: listing.id, .init(documentNumber: "长市监异〔2026〕4号", removedOn: today,
                                                                                        reason: "已联系", recordedBy: actor.label),
                                                    actor: actor, at: Instant(day: today), idempotency: nil)
+        let notice = try await sqlite.fileDeregistrationNotice(code: registered[4].entity.code, actor: actor, at: Instant(day: today), idempotency: nil).freshValue
+        _ = try await sqlite.objectToDeregistrationNotice(code: notice.code, id: notice.id, .init(party: "债权人", reason: "货款未结清", objectedOn: today,
+                                                                                                 recordedBy: actor.label),
+                                                          actor: actor, at: Instant(day: today), idempotency: nil)
         return sqlite
     }
 
@@ -87,6 +91,10 @@ struct PostgresTransferTests {
                                                            actor: Actor(label: "test", role: "admin", requestID: nil), at: Instant(day: Self.today),
                                                            idempotency: nil).freshValue
             #expect(relisted.id == listings[0].id + 1, "listing ids carry on")
+            let noticed = try CreditCode(validating: try #require(audit.first { $0.action == "registration.deregistration-notice" }?.target))
+            let notices = try await sqlite.deregistrationNotices(code: noticed)
+            let movedNotices = try await postgres.deregistrationNotices(code: noticed)
+            #expect(notices.count == 1 && notices.first?.objection != nil && movedNotices == notices, "the notice with its objection")
             // Carrying on: a new code past every moved one, the feed and the chain continuing without a gap.
             let next = try await postgres.register(ContractFixtures.draft(index: 40, zihao: "迁移后"))
             let clash = try await sqlite.dossier(next.entity.code)

@@ -74,12 +74,14 @@ struct StatusMigrationTests {
     static let applicationColumns = ["number", "kind", "state", "version", "name", "type", "authority", "reservation_id", "accepted_by",
                                      "received_at", "submitted_at", "deadline", "completed_at", "code"]
 
-    /// Takes a migrated registry back to its tables before 0009 (0001's `entities`, 0004's `applications`; 0010–0012,
+    /// Takes a migrated registry back to its tables before 0009 (0001's `entities`, 0004's `applications`; 0010–0013,
     /// which come after, are undone too).
     static func undo0009(_ store: SQLiteRegistryStore) async throws {
         try await store.pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             try db.inTransaction {
+                try db.execute(sql: "DROP TABLE deregistration_notices")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0013-create-deregistration-notices'")
                 try db.execute(sql: "DROP TABLE abnormal_listings")
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0012-create-abnormal-listings'")
                 try db.execute(sql: "DROP TABLE registration_decisions")

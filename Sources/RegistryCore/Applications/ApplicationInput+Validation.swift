@@ -1,8 +1,8 @@
 extension ApplicationInput {
     /// Validates the application against `today`, the entity it concerns (`entity`, looked up by
-    /// `entityCode`, with its `abnormalListings` in force) and the reservation it names; every invalid field is reported at once.
+    /// `entityCode`, with its `standing`) and the reservation it names; every invalid field is reported at once.
     public func validate(today: CalendarDate, entity: MarketEntity?, reservation: ReservationLookup,
-                         abnormalListings: [AbnormalListing] = []) -> Result<ApplicationRequest, FormErrors> {
+                         standing: EntityStanding = .none) -> Result<ApplicationRequest, FormErrors> {
         guard let kind = parsedKind else {
             return .failure(FormErrors([FormError(field: "/kind", code: "invalid",
                                                   message: "kind is one of \(Application.Kind.allCases.map(\.rawValue).joined(separator: ", "))")]))
@@ -19,7 +19,7 @@ extension ApplicationInput {
             }
         case .deregistration:
             if let deregistration {
-                request = check.deregistration(deregistration, entity: entity, listings: abnormalListings).map(ApplicationRequest.deregistration)
+                request = check.deregistration(deregistration, entity: entity, standing: standing).map(ApplicationRequest.deregistration)
             } else {
                 check.fail("/deregistration", "required", "a deregistration application needs the deregistration part")
                 request = nil

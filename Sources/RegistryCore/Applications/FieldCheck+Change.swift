@@ -73,8 +73,8 @@ extension FieldCheck {
         return value
     }
 
-    /// `listings` are the entity's listings on the 经营异常名录 in force.
-    mutating func deregistration(_ input: DeregistrationInput, entity found: MarketEntity?, listings: [AbnormalListing]) -> DeregistrationForm? {
+    /// `standing` holds the entity's listings on the 经营异常名录 in force and its latest 简易注销 notice.
+    mutating func deregistration(_ input: DeregistrationInput, entity found: MarketEntity?, standing: EntityStanding) -> DeregistrationForm? {
         let entity = entity(input.code, found, field: "/deregistration/code")
         var mode: DeregistrationForm.Mode?
         if let text = input.mode {
@@ -110,7 +110,7 @@ extension FieldCheck {
             if entity.status != .active {
                 fail("/deregistration/mode", "not-allowed",
                      "\(entity.code) is \(entity.status.display): simplified deregistration is excluded (条例 第33条; 细则 第48条)")
-            } else if let listing = listings.first(where: \.isInForce) {
+            } else if let listing = standing.abnormalListings.first {
                 fail("/deregistration/mode", "not-allowed",
                      "\(entity.code) is on the 经营异常名录 since \(listing.listedOn) (\(listing.reason.display)): simplified deregistration is excluded (条例 第33条; 细则 第48条)")
             }
@@ -119,9 +119,22 @@ extension FieldCheck {
             }
             if !individual {
                 noticeFrom = date(input.noticeFrom, "/deregistration/noticeFrom", what: "the notice's first day")
-                if input.noticeFrom == nil {
+                var timed = true
+                if let notice = standing.deregistrationNotice {
+                    // A notice filed through this registry is the one that counts.
+                    if let objection = notice.objection {
+                        fail("/deregistration/noticeFrom", "objected", "the notice of \(notice.from)–\(notice.to) drew an objection from "
+                             + "\(objection.party) on \(objection.objectedOn) (\(objection.reason)): simplified deregistration is closed; apply ordinarily")
+                        timed = false
+                    } else if input.noticeFrom != nil, let given = noticeFrom, given != notice.from {
+                        fail("/deregistration/noticeFrom", "mismatch", "the notice recorded for \(entity.code) began on \(notice.from), not \(given)")
+                        timed = false
+                    }
+                    noticeFrom = notice.from
+                } else if input.noticeFrom == nil {
                     fail("/deregistration/noticeFrom", "required", "simplified deregistration follows a 20-day public notice: give its first day")
-                } else if let from = noticeFrom {
+                }
+                if timed, let from = noticeFrom {
                     let end = DeregistrationForm.noticeEnd(from: from)
                     if today <= end {
                         fail("/deregistration/noticeFrom", "too-early", "the 20-day notice runs until \(end); apply from \(end.adding(days: 1))")

@@ -102,11 +102,14 @@ struct DossierDTO: Encodable, Sendable {
     let abnormalListings: [AbnormalListingView]
     /// The registration decisions (吊销, 撤销, reversals), oldest first.
     let decisions: [DecisionView]
+    /// The 简易注销 notices, oldest first (`published` on `today`: the flag 简易注销公告中).
+    let deregistrationNotices: [NoticeView]
 
-    init<Store: RegistryStore>(_ record: RegistryDirectory<Store>.PublicRecord) {
+    init<Store: RegistryStore>(_ record: RegistryDirectory<Store>.PublicRecord, today: CalendarDate) {
         let dossier = record.dossier
         abnormalListings = record.abnormalListings.map(AbnormalListingView.init)
         decisions = record.decisions.map(DecisionView.init)
+        deregistrationNotices = record.deregistrationNotices.map { NoticeView($0, today: today) }
         let e = dossier.entity
         entity = Entity(
             code: e.code.rawValue, name: e.publicName, nameParts: e.nameParts, type: e.type.rawValue, typeName: e.type.chineseName,

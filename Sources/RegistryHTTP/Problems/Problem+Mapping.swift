@@ -135,6 +135,9 @@ enum ProblemMapping {
             return Problem(.notFound, code: "application-not-found", title: "No such application", detail: "No application has the number \(number).")
         case .tokenNotFound(let id):
             return Problem(.notFound, code: "token-not-found", title: "No such access token", detail: "No access token has the id \(id).")
+        case .noticeNotFound(let code, let id):
+            return Problem(.notFound, code: "notice-not-found", title: "No such 简易注销 notice",
+                           detail: "\(code) has no simplified-deregistration notice with the id \(id).")
         case .abnormalListingNotFound(let code, let id):
             return Problem(.notFound, code: "listing-not-found", title: "No such 经营异常名录 listing",
                            detail: "\(code) has no 经营异常名录 listing with the id \(id).")

@@ -9,6 +9,8 @@ import RegistryStore
 /// registration decisions).
 struct EntityRoutes<Store: RegistryStore>: Sendable {
     let directory: RegistryDirectory<Store>
+    /// The clock (whether a notice runs today).
+    let now: @Sendable () -> Instant
 
     func register(on routes: inout RouteTable) {
         routes.get("/v1/entities", .open) { request, _ in try await search(request) }
@@ -43,6 +45,6 @@ struct EntityRoutes<Store: RegistryStore>: Sendable {
         guard let code = raw.removingPercentEncoding, code.count <= 64 else {
             throw Problem.invalidParameter("code", "The path segment is not a code.")
         }
-        return try JSONBody.response(DossierDTO(try await directory.publicRecord(code: code)))
+        return try JSONBody.response(DossierDTO(try await directory.publicRecord(code: code), today: now().chinaDay))
     }
 }

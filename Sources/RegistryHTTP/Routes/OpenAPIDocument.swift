@@ -335,7 +335,7 @@ enum OpenAPIDocument {
         ],
         "responses": {
           "200": {
-            "description": "The dossier (personal ID numbers withheld), with the entity's 经营异常名录 listings and registration decisions",
+            "description": "The dossier (personal ID numbers withheld), with the entity's 经营异常名录 listings, registration decisions and 简易注销 notices",
             "content": {
               "application/json": {
                 "schema": {
@@ -345,7 +345,8 @@ enum OpenAPIDocument {
                     "licenses",
                     "names",
                     "abnormalListings",
-                    "decisions"
+                    "decisions",
+                    "deregistrationNotices"
                   ],
                   "properties": {
                     "abnormalListings": {
@@ -358,6 +359,12 @@ enum OpenAPIDocument {
                       "type": "array",
                       "items": {
                         "$ref": "#/components/schemas/RegistrationDecision"
+                      }
+                    },
+                    "deregistrationNotices": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/DeregistrationNotice"
                       }
                     }
                   }
@@ -910,6 +917,317 @@ enum OpenAPIDocument {
         ],
         "x-roles": [
           "reviewer.market",
+          "admin"
+        ]
+      }
+    },
+    "/v1/entities/{code}/deregistration-notices": {
+      "post": {
+        "summary": "File the entity's 简易注销 notice with every investor's commitment; it runs 20 days from today, and the simplified deregistration is applied for within 20 days after it (条例 第33条; 细则 第49条)",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "description": "The entity's unified social credit code"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "investorsCommitment"
+                ],
+                "properties": {
+                  "investorsCommitment": {
+                    "type": "boolean",
+                    "description": "Must be true (全体投资人承诺书)"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Filed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeregistrationNotice"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter (the code), invalid-json",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "entity-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "invalid-state (not 存续, a 个体工商户, or on the 经营异常名录), conflict (another notice is still open)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed (investorsCommitment), idempotency-key-reused",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "clerk",
+          "admin"
+        ]
+      },
+      "get": {
+        "summary": "The entity's 简易注销 notices, oldest first (public)",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "description": "The entity's unified social credit code"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The notices",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "notices"
+                  ],
+                  "properties": {
+                    "notices": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/DeregistrationNotice"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "entity-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v1/entities/{code}/deregistration-notices/{id}/objection": {
+      "post": {
+        "summary": "Record an objection to the notice while it runs (a department, a creditor or another interested party): the simplified deregistration it was for is closed, at acceptance and at completion",
+        "parameters": [
+          {
+            "name": "code",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "description": "The entity's unified social credit code"
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer"
+            },
+            "description": "The notice's id"
+          },
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "party",
+                  "reason"
+                ],
+                "properties": {
+                  "party": {
+                    "type": "string",
+                    "description": "2–60 characters"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "description": "2–500 characters"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The notice with its objection",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeregistrationNotice"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "invalid-parameter (the code or id), invalid-json",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "entity-not-found, notice-not-found",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "invalid-state (the notice is not running today), conflict (it already drew an objection)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "validation-failed (party, reason; all at once), idempotency-key-reused",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "unauthenticated or invalid-token",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "forbidden: the token's role may not call this",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        },
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "x-roles": [
+          "reviewer.market",
+          "reviewer.tax",
+          "reviewer.statistics",
           "admin"
         ]
       }
@@ -4391,6 +4709,68 @@ enum OpenAPIDocument {
               },
               "reason": {
                 "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "DeregistrationNotice": {
+        "type": "object",
+        "description": "A 简易注销 notice (20 days from its filing; domain/process.md §6)",
+        "required": [
+          "id",
+          "code",
+          "from",
+          "to",
+          "applyBy",
+          "published"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "code": {
+            "type": "string"
+          },
+          "from": {
+            "type": "string",
+            "format": "date",
+            "description": "The first day (the day it was filed)"
+          },
+          "to": {
+            "type": "string",
+            "format": "date",
+            "description": "The 20th day"
+          },
+          "applyBy": {
+            "type": "string",
+            "format": "date",
+            "description": "The last day to apply for the simplified deregistration (20 days after `to`)"
+          },
+          "published": {
+            "type": "boolean",
+            "description": "Whether the notice runs today: the flag 简易注销公告中"
+          },
+          "objection": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "required": [
+              "party",
+              "reason",
+              "objectedOn"
+            ],
+            "properties": {
+              "party": {
+                "type": "string"
+              },
+              "reason": {
+                "type": "string"
+              },
+              "objectedOn": {
+                "type": "string",
+                "format": "date"
               }
             }
           }
