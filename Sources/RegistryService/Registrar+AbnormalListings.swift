@@ -37,9 +37,4 @@ extension Registrar {
     public func abnormalListings(code: CreditCode) async throws(RegistrarError) -> [AbnormalListing] {
         do { return try await store.abnormalListings(code: code) } catch { throw .store(error) }
     }
-
-    /// The reply recorded under `idempotency`'s key, if any.
-    func replayed<Value>(_ idempotency: Idempotent<Value>?) async throws(RegistrarError) -> RecordedReply? {
-        do { return try await store.recordedReply(for: idempotency?.key) } catch { throw .store(error) }
-    }
 }

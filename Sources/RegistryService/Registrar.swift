@@ -36,7 +36,7 @@ public struct Registrar<Store: RegistryStore>: Sendable {
     /// name (unless a reservation holds it) and stores it with a number and a deadline.
     public func accept(_ input: ApplicationInput, actor: Actor,
                        idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
-        if let reply = try await replay(idempotency) { return .replayed(reply) }
+        if let reply = try await replayed(idempotency) { return .replayed(reply) }
         let instant = now()
         let request = try await validated(input, on: instant.chinaDay)
         let new = NewApplication(request: request, acceptedBy: actor.label, receivedAt: instant,
@@ -50,7 +50,7 @@ public struct Registrar<Store: RegistryStore>: Sendable {
                        version: Int?, role: Role, actor: Actor,
                        idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
         guard role.department == department else { throw .wrongDepartment(role: role, department: department) }
-        if let reply = try await replay(idempotency) { return .replayed(reply) }
+        if let reply = try await replayed(idempotency) { return .replayed(reply) }
         let current = try await application(number: number)
         let instant = now()
         let review = Application.Review(department: department, decision: decision, reasons: reasons, reviewer: actor.label,
@@ -78,7 +78,7 @@ public struct Registrar<Store: RegistryStore>: Sendable {
     /// Replaces a returned application's form with the applicant's correction.
     public func correct(number: String, _ input: ApplicationInput, actor: Actor,
                         idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
-        if let reply = try await replay(idempotency) { return .replayed(reply) }
+        if let reply = try await replayed(idempotency) { return .replayed(reply) }
         _ = try await application(number: number)
         let instant = now()
         let request = try await validated(input, on: instant.chinaDay)
@@ -99,7 +99,7 @@ public struct Registrar<Store: RegistryStore>: Sendable {
     /// the same version is refused.
     public func extendDeadline(number: String, reason: String?, approvedBy: String?, actor: Actor,
                                idempotency: Idempotent<Application>?) async throws(RegistrarError) -> Replayable<Application> {
-        if let reply = try await replay(idempotency) { return .replayed(reply) }
+        if let reply = try await replayed(idempotency) { return .replayed(reply) }
         let instant = now()
         let request: DeadlineExtensionRequest
         switch DeadlineExtensionRequest.validate(reason: reason, approvedBy: approvedBy, today: instant.chinaDay) {
@@ -142,8 +142,9 @@ public struct Registrar<Store: RegistryStore>: Sendable {
         do { return try await store.applications(state: state, after: after, limit: limit) } catch { throw .store(error) }
     }
 
-    func replay(_ idempotency: Idempotent<Application>?) async throws(RegistrarError) -> RecordedReply? {
-        try await replayed(idempotency)
+    /// The reply recorded under `idempotency`'s key, if any.
+    func replayed<Value>(_ idempotency: Idempotent<Value>?) async throws(RegistrarError) -> RecordedReply? {
+        do { return try await store.recordedReply(for: idempotency?.key) } catch { throw .store(error) }
     }
 
     /// The application validated against the registry: the entity and reservation it names, then every field,

@@ -86,10 +86,7 @@ struct ApplicationRoutes<Store: RegistryStore>: Sendable {
 
     static func idempotent(_ request: Request, _ context: YizhaoRequestContext, _ body: Data,
                            status: HTTPResponse.Status) throws -> Idempotent<RegistryCore.Application>? {
-        let scope = context.token.map { "token:\($0.id)" } ?? "public"
-        return try IdempotencyHeader.key(request, body: body, scope: scope).map { key in
-            Idempotent(key: key) { try render($0, status: status) }
-        }
+        try IdempotencyHeader.idempotent(request, context, body: body) { try render($0, status: status) }
     }
 
     /// The application in the body, and the body's bytes (for the idempotency fingerprint).
