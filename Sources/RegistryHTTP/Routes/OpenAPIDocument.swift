@@ -6,7 +6,7 @@ enum OpenAPIDocument {
   "openapi": "3.1.0",
   "info": {
     "title": "Yizhao registry API",
-    "version": "0.5.0",
+    "version": "0.6.0",
     "description": "Unified commercial registration (三证合一): credit codes and the market-entity registry. Errors are RFC 9457 problem documents with a stable `code`; every response carries `X-Request-Id`. See docs/http-api.md. Every /v1/ route is rate-limited per client (429 `rate-limited` with Retry-After; see docs/http-api.md)."
   },
   "paths": {
