@@ -34,7 +34,7 @@ struct Yizhao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yizhao",
         abstract: "Yizhao (一照一码): unified commercial registration — credit codes and the market-entity registry.",
-        subcommands: [ServeCommand.self, CodeCommand.self, SearchCommand.self, NameCommand.self, SeedCommand.self, MigrateCommand.self, MigrateDataCommand.self, TokenCommand.self, LicenseCommand.self, ApplicationCommand.self, SnapshotCommand.self, AuditCommand.self, OpenDataCommand.self, BenchCommand.self]
+        subcommands: [ServeCommand.self, CodeCommand.self, SearchCommand.self, NameCommand.self, SeedCommand.self, MigrateCommand.self, MigrateDataCommand.self, TokenCommand.self, BatchCommand.self, LicenseCommand.self, ApplicationCommand.self, SnapshotCommand.self, AuditCommand.self, OpenDataCommand.self, BenchCommand.self]
     )
 }
 
