@@ -89,6 +89,23 @@ struct SQLiteSnapshotSource: SnapshotSource {
             SELECT e.code, n.name, n.zihao, n.valid_from, n.valid_to
             FROM entities e JOIN name_history n ON n.entity_id = e.id ORDER BY e.code, n.valid_from, n.name
             """
+        case .decisions:
+            """
+            SELECT e.code, d.id, d.action, d.document_number, d.decided_on, d.reason, d.status_before, d.suspended_until_before, d.status_after,
+                   d.recorded_by, d.recorded_at
+            FROM entities e JOIN registration_decisions d ON d.entity_id = e.id ORDER BY e.code, d.id
+            """
+        case .abnormalListings:
+            """
+            SELECT e.code, l.id, l.reason, l.document_number, l.listed_on, l.listed_by, l.removal_document_number, l.removed_on,
+                   l.removal_reason, l.removed_by
+            FROM entities e JOIN abnormal_listings l ON l.entity_id = e.id ORDER BY e.code, l.id
+            """
+        case .notices:
+            """
+            SELECT e.code, n.id, n.notice_from, n.filed_by, n.objection_party, n.objection_reason, n.objected_on, n.objection_recorded_by
+            FROM entities e JOIN deregistration_notices n ON n.entity_id = e.id ORDER BY e.code, n.id
+            """
         }
     }
 }

@@ -65,7 +65,7 @@ struct AuditorRoutesTests {
             // Snapshots: taken, replayed with the same key, listed, downloaded.
             let taken = try await json("/v1/snapshots", tokens[.auditor], method: .post, body: #"{"formats":["csv"]}"#, key: "snap-1", status: .created)
             let manifest = taken["manifest"] as! [String: Any]
-            #expect(manifest["snapshot"] as? Int == 1 && manifest["sequence"] as? Int == 1 && (manifest["files"] as! [Any]).count == 5)
+            #expect(manifest["snapshot"] as? Int == 1 && manifest["sequence"] as? Int == 1 && (manifest["files"] as! [Any]).count == 8)
             let replayed = try await client.execute(uri: "/v1/snapshots", method: .post, headers: TestApp.headers(tokens[.auditor], key: "snap-1"),
                                                     body: ByteBuffer(string: #"{"formats":["csv"]}"#)) { response in
                 (response.status, response.headers[HTTPField.Name("Idempotent-Replayed")!], String(buffer: response.body))

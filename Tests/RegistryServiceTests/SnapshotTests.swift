@@ -117,7 +117,7 @@ struct SnapshotTests {
         #expect(middleCodes == seedCodes.union(registeredBy))
 
         // Snapshot 2 plus the feed after its sequence number is snapshot 3, file by file, byte for byte (NDJSON).
-        for table in SnapshotTable.allCases {
+        for table in SnapshotTable.allCases where table.isDossierTable {
             var rows = try Self.linesByCode(during.appendingPathComponent(SnapshotFile.name(of: table, format: .ndjson)))
             for change in changes where change.sequence > middle.sequence {
                 let dossier = try JSONDecoder().decode(EntityDossier.self, from: Data(change.newValues.utf8))
@@ -223,7 +223,7 @@ struct SnapshotTests {
         try #require(!suspended.isEmpty)
         let current = Self.directory("v2")
         let manifest = try await Self.export(store, to: current)
-        #expect(manifest.format == "yizhao-snapshot/2")
+        #expect(manifest.format == "yizhao-snapshot/3")
         let csv = try String(contentsOf: current.appendingPathComponent("entities.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("code,") && csv.components(separatedBy: "\r\n")[0].hasSuffix(",name_shown_as_code,suspended_until"))
         let lines = try Self.linesByCode(current.appendingPathComponent("entities.ndjson"))
@@ -233,14 +233,18 @@ struct SnapshotTests {
         }
         #expect(lines.values.filter { $0[0].hasSuffix(",\"suspended_until\":null}") }.count == 2_000 - suspended.count)
 
-        // The same registry as a version-1 snapshot (no suspended_until), signed: it verifies; a version-2 manifest over
-        // those files names the header.
-        func rewritten(format: String) throws -> URL {
+        // The same registry as a version-1 snapshot (no suspended_until, no registers), signed: it verifies; a version-2
+        // manifest over those files names the header.
+        func rewritten(format: String, keepingRegisters: Bool = false) throws -> URL {
             let copy = Self.directory("v1")
             try FileManager.default.copyItem(at: current, to: copy)
             var old = manifest
             old.format = format
             old.signature = nil
+            if !keepingRegisters {
+                for file in old.files where !file.table.isDossierTable { try FileManager.default.removeItem(at: copy.appendingPathComponent(file.name)) }
+                old.files.removeAll { !$0.table.isDossierTable }
+            }
             for (index, file) in old.files.enumerated() where file.table == .entities {
                 let url = copy.appendingPathComponent(file.name)
                 let text = try String(contentsOf: url, encoding: .utf8)
@@ -269,8 +273,42 @@ struct SnapshotTests {
         #expect(verified.isValid, "\(verified.problems)")
         let mislabelled = SnapshotVerifier.verify(try rewritten(format: "yizhao-snapshot/2")).problems
         #expect(mislabelled.map(\.file) == ["entities.csv"] && mislabelled.map(\.check) == ["header"], "\(mislabelled)")
-        let unknown = SnapshotVerifier.verify(try rewritten(format: "yizhao-snapshot/3")).problems
-        #expect(unknown.contains { $0.file == SnapshotManifest.fileName && $0.detail == "unknown format yizhao-snapshot/3" }, "\(unknown)")
+        let unknown = SnapshotVerifier.verify(try rewritten(format: "yizhao-snapshot/4")).problems
+        #expect(unknown.contains { $0.file == SnapshotManifest.fileName && $0.detail == "unknown format yizhao-snapshot/4" }, "\(unknown)")
+        // A version-1 manifest cannot list the registers of version 3.
+        let registers = SnapshotVerifier.verify(try rewritten(format: "yizhao-snapshot/1", keepingRegisters: true)).problems
+        #expect(registers.contains { $0.file == "abnormal_listings.csv" && $0.detail == "yizhao-snapshot/1 has no abnormal_listings table" }, "\(registers)")
+    }
+
+    @Test(arguments: TestBackend.available)
+    func theRegistersAreInTheSnapshot(_ backend: TestBackend) async throws {
+        try await backend.withStore { store in try await Self.registersBody(store) }
+    }
+
+    static func registersBody<Store: RegistryStore>(_ store: Store) async throws {
+        let dossiers = [1, 2, 3].map { ContractFixtures.dossier(index: $0) }
+        try await store.importDossiers(dossiers)
+        let codes = dossiers.map(\.entity.code)
+        let (actor, instant, day) = (ContractFixtures.actor, ContractFixtures.instant, ContractFixtures.day)
+        _ = try await store.recordDecision(RegistrationDecision(action: .licenseRevocation, code: codes[0], documentNumber: "长市监处罚〔2024〕3号",
+                                                                decidedOn: day, reason: "未公示年度报告"), actor: actor, at: instant, idempotency: nil)
+        _ = try await store.listAbnormal(.init(code: codes[1], reason: .annualReportMissing, documentNumber: "长市监异〔2024〕4号", listedOn: day),
+                                         actor: actor, at: instant, idempotency: nil)
+        _ = try await store.fileDeregistrationNotice(code: codes[2], actor: actor, at: instant, idempotency: nil)
+        let directory = Self.directory("registers")
+        let manifest = try await Self.export(store, to: directory)
+        #expect(SnapshotVerifier.verify(directory).isValid)
+        #expect(Set(manifest.files.map(\.table)) == Set(SnapshotTable.allCases))
+        func lines(_ table: SnapshotTable) throws -> [String] {
+            try String(contentsOf: directory.appendingPathComponent(SnapshotFile.name(of: table, format: .ndjson)), encoding: .utf8)
+                .split(separator: "\n").map(String.init)
+        }
+        let decisions = try lines(.decisions)
+        #expect(decisions.count == 1 && decisions[0].contains("\"code\":\"\(codes[0])\"") && decisions[0].contains("\"status_after\":\"吊销\""), "\(decisions)")
+        let listings = try lines(.abnormalListings)
+        #expect(listings.count == 1 && listings[0].contains("\"reason\":\"annual-report-missing\"") && listings[0].contains("\"removed_on\":null"))
+        let notices = try lines(.notices)
+        #expect(notices.count == 1 && notices[0].contains("\"notice_from\":\"\(day)\""), "\(notices)")
     }
 
     @Test(arguments: TestBackend.available)

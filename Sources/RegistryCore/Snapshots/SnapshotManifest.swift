@@ -1,14 +1,17 @@
 /// `manifest.json` of a snapshot (docs/snapshots.md). The signature covers the manifest's canonical JSON
 /// without the `signature` member; the file holds the canonical JSON with it, so any edit shows.
 public struct SnapshotManifest: Sendable, Hashable, Codable {
-    /// The format name and version of the snapshot directory: version 2 adds `entities.suspended_until`.
-    public static let currentFormat = "yizhao-snapshot/2"
-    /// Every format a snapshot may be in and still be verified (`SnapshotTable.columns(in:)`).
-    public static let knownFormats: Set<String> = [firstFormat, currentFormat]
+    /// The format name and version of the snapshot directory: version 2 added `entities.suspended_until`, version 3 the
+    /// registers of decisions, 经营异常名录 listings and 简易注销 notices.
+    public static let currentFormat = "yizhao-snapshot/3"
+    /// Every format a snapshot may be in and still be verified (`SnapshotTable.columns(in:)`, `SnapshotTable.tables(in:)`).
+    public static let knownFormats: Set<String> = [firstFormat, secondFormat, currentFormat]
     /// Version 1, without `entities.suspended_until`.
     public static let firstFormat = "yizhao-snapshot/1"
+    /// Version 2, without the three registers.
+    public static let secondFormat = "yizhao-snapshot/2"
 
-    /// `yizhao-snapshot/2` (or `/1` for a snapshot written before `suspended_until`).
+    /// `yizhao-snapshot/3` (or `/1`, `/2` for a snapshot written by an earlier version).
     public var format: String
     /// The snapshot's number in the registry's chain of snapshots (1 for the first).
     public var snapshot: Int64

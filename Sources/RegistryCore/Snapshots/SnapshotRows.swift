@@ -2,7 +2,7 @@
 /// snapshot replaces an entity's rows with these (the feed-replay test checks the result against a later
 /// snapshot).
 public enum SnapshotRows {
-    /// The rows of `dossier` in `table`, in file order.
+    /// The rows of `dossier` in `table`, in file order (none for the tables that are not dossier tables).
     public static func rows(of dossier: EntityDossier, in table: SnapshotTable) -> [[SnapshotValue]] {
         let code = SnapshotValue.text(dossier.entity.code.rawValue)
         switch table {
@@ -36,6 +36,8 @@ public enum SnapshotRows {
             return dossier.names.sorted(by: nameOrder).map { name in
                 [code, .text(name.name), .text(name.zihao), .text(name.validFrom.description), optional(name.validTo?.description)]
             }
+        case .decisions, .abnormalListings, .notices:
+            return []
         }
     }
 

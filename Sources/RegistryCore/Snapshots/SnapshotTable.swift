@@ -1,5 +1,5 @@
 /// The files of a snapshot (SPEC §5): one per registry table, columns in a fixed order, rows ordered by code
-/// (then license version, then name period). docs/snapshots.md lists them.
+/// (then license version, name period, or record id). docs/snapshots.md lists them.
 public enum SnapshotTable: String, Sendable, Hashable, Codable, CaseIterable {
     /// One row per market entity.
     case entities
@@ -11,6 +11,27 @@ public enum SnapshotTable: String, Sendable, Hashable, Codable, CaseIterable {
     case statistics = "statistics_registrations"
     /// One row per name period (current and former names).
     case names = "name_history"
+    /// One row per registration decision: 吊销, 撤销, reversals (format 3).
+    case decisions = "registration_decisions"
+    /// One row per 经营异常名录 listing, in force or ended (format 3).
+    case abnormalListings = "abnormal_listings"
+    /// One row per 简易注销 notice (format 3).
+    case notices = "deregistration_notices"
+
+    /// Whether the table's rows come from entity dossiers, so that the change feed's values rebuild them
+    /// (`SnapshotRows`); the three registers added in format 3 are recorded beside the dossiers (their actions are in
+    /// the audit log) and do not.
+    public var isDossierTable: Bool {
+        switch self {
+        case .entities, .licenses, .tax, .statistics, .names: true
+        case .decisions, .abnormalListings, .notices: false
+        }
+    }
+
+    /// The tables a snapshot in `format` holds: formats 1 and 2 only the dossier tables.
+    public static func tables(in format: String) -> [SnapshotTable] {
+        format == SnapshotManifest.currentFormat ? allCases : allCases.filter(\.isDossierTable)
+    }
 
     /// The columns of a snapshot in `format` (a `SnapshotManifest.knownFormats` member): version 1 had no
     /// `entities.suspended_until`.
@@ -37,6 +58,15 @@ public enum SnapshotTable: String, Sendable, Hashable, Codable, CaseIterable {
             [.text("code"), .text("industry_code"), .text("main_activity"), .integer("employees"), .text("registered_on")]
         case .names:
             [.text("code"), .text("name"), .text("zihao"), .text("valid_from"), .text("valid_to")]
+        case .decisions:
+            [.text("code"), .integer("id"), .text("action"), .text("document_number"), .text("decided_on"), .text("reason"),
+             .text("status_before"), .text("suspended_until_before"), .text("status_after"), .text("recorded_by"), .text("recorded_at")]
+        case .abnormalListings:
+            [.text("code"), .integer("id"), .text("reason"), .text("document_number"), .text("listed_on"), .text("listed_by"),
+             .text("removal_document_number"), .text("removed_on"), .text("removal_reason"), .text("removed_by")]
+        case .notices:
+            [.text("code"), .integer("id"), .text("notice_from"), .text("filed_by"), .text("objection_party"), .text("objection_reason"),
+             .text("objected_on"), .text("objection_recorded_by")]
         }
     }
 

@@ -153,7 +153,7 @@ public struct SnapshotExporter<Store: RegistryStore>: Sendable {
     /// The order in which the readers take tables. On the 303,700 seed the tables cost about entities 0.85 s,
     /// licenses 0.75, tax 0.56, names 0.38, statistics 0.27 (per-row lookups weigh more than bytes); taken in this
     /// order, two readers end within a few percent of each other (entities + tax, licenses + names + statistics).
-    static var tableOrder: [SnapshotTable] { [.entities, .licenses, .names, .tax, .statistics] }
+    static var tableOrder: [SnapshotTable] { [.entities, .licenses, .names, .tax, .statistics, .decisions, .abnormalListings, .notices] }
 
     /// Writes one table in every format in one pass.
     static func write(_ table: SnapshotTable, from source: any SnapshotSource, into directory: URL, formats: [SnapshotFormat], masked: Bool,

@@ -39,7 +39,11 @@ public enum SnapshotVerifier {
         problems += manifestProblems
         guard let manifest else { return SnapshotVerification(manifest: nil, problems: problems, rows: 0) }
         var rows = 0
+        let tables = SnapshotTable.tables(in: manifest.format)
         for file in manifest.files {
+            if !tables.contains(file.table) {
+                problems.append(SnapshotProblem(file: file.name, check: "manifest", detail: "\(manifest.format) has no \(file.table.rawValue) table"))
+            }
             let (counted, fileProblems) = check(file, version: manifest.format, in: directory)
             rows += counted
             problems += fileProblems
