@@ -16,6 +16,31 @@ struct BatchCommand: AsyncParsableCommand {
         subcommands: [AbnormalListing.self, Decision.self]
     )
 
+    /// What both subcommands take: the document, the entities, the registry.
+    struct Targets: ParsableArguments {
+        @Option(help: "The document's number (决定书文号).")
+        var document: String
+
+        @Option(help: "A file of codes, one per line (blank lines and # comments skipped).")
+        var codesFile: String?
+
+        @Argument(help: "Codes.")
+        var codes: [String] = []
+
+        @OptionGroup var store: StoreOptions
+
+        /// Checks every code, then records `action` for each with a registrar on the registry.
+        func run(_ action: some BatchAction) async throws {
+            let codes = try BatchCommand.codes(codes, file: codesFile)
+            try await store.withRegistry { try await run(action, codes, on: $0) }
+        }
+
+        func run<Store: RegistryStore>(_ action: some BatchAction, _ codes: [CreditCode], on registry: Store) async throws {
+            let registrar = Registrar(store: registry, now: { RegistryClock.now() })
+            try await BatchCommand.run(codes) { code throws(RegistrarError) in try await action.record(code, document: document, with: registrar) }
+        }
+    }
+
     /// The codes named on the command line and in `file` (one per line; blank lines and `#` comments skipped), each
     /// validated: every malformed one is reported, with its line, before anything is written.
     static func codes(_ arguments: [String], file: String?) throws -> [CreditCode] {
@@ -59,7 +84,7 @@ struct BatchCommand: AsyncParsableCommand {
         if refused > 0 { throw CommandFailure(message: "\(refused) of \(codes.count) entities were refused; the others were recorded") }
     }
 
-    struct AbnormalListing: AsyncParsableCommand {
+    struct AbnormalListing: AsyncParsableCommand, BatchAction {
         static let configuration = CommandConfiguration(
             commandName: "abnormal-listing",
             abstract: "Put entities on the 经营异常名录 under one listing decision.")
@@ -67,45 +92,27 @@ struct BatchCommand: AsyncParsableCommand {
         @Option(help: "annual-report-missing, unreachable-at-domicile or name-not-corrected.")
         var reason: String
 
-        @Option(help: "The listing decision's document number.")
-        var document: String
-
         @Option(help: "The day the listing takes effect, YYYY-MM-DD (not after today).")
         var listedOn: String
 
-        @Option(help: "A file of codes, one per line.")
-        var codesFile: String?
+        @OptionGroup var targets: Targets
 
-        @Argument(help: "Codes.")
-        var codes: [String] = []
+        func run() async throws { try await targets.run(self) }
 
-        @OptionGroup var store: StoreOptions
-
-        func run() async throws {
-            let codes = try BatchCommand.codes(codes, file: codesFile)
-            try await store.withRegistry { try await list(codes, in: $0) }
-        }
-
-        func list<Store: RegistryStore>(_ codes: [CreditCode], in registry: Store) async throws {
-            let registrar = Registrar(store: registry, now: { RegistryClock.now() })
-            try await BatchCommand.run(codes) { code throws(RegistrarError) in
-                let result = try await registrar.listAbnormal(code: code, reason: reason, documentNumber: document, listedOn: listedOn,
-                                                              actor: TokenCommand.actor, idempotency: nil)
-                guard case .fresh(let listing) = result else { return "replayed" }  // no key is given: never a replay
-                return "listing \(listing.id)"
-            }
+        func record<Store: RegistryStore>(_ code: CreditCode, document: String, with registrar: Registrar<Store>) async throws(RegistrarError) -> String {
+            let result = try await registrar.listAbnormal(code: code, reason: reason, documentNumber: document, listedOn: listedOn,
+                                                          actor: TokenCommand.actor, idempotency: nil)
+            guard case .fresh(let listing) = result else { return "replayed" }  // no key is given: never a replay
+            return "listing \(listing.id)"
         }
     }
 
-    struct Decision: AsyncParsableCommand {
+    struct Decision: AsyncParsableCommand, BatchAction {
         static let configuration = CommandConfiguration(
             abstract: "Record one registration decision (吊销营业执照, 撤销登记 or a reversal) on entities.")
 
         @Option(help: "license-revocation, registration-revocation or revocation-reversal.")
         var action: String
-
-        @Option(help: "The decision document's number.")
-        var document: String
 
         @Option(help: "The day of the decision, YYYY-MM-DD (not after today).")
         var decidedOn: String
@@ -113,27 +120,20 @@ struct BatchCommand: AsyncParsableCommand {
         @Option(help: "The grounds.")
         var reason: String
 
-        @Option(help: "A file of codes, one per line.")
-        var codesFile: String?
+        @OptionGroup var targets: Targets
 
-        @Argument(help: "Codes.")
-        var codes: [String] = []
+        func run() async throws { try await targets.run(self) }
 
-        @OptionGroup var store: StoreOptions
-
-        func run() async throws {
-            let codes = try BatchCommand.codes(codes, file: codesFile)
-            try await store.withRegistry { try await decide(codes, in: $0) }
-        }
-
-        func decide<Store: RegistryStore>(_ codes: [CreditCode], in registry: Store) async throws {
-            let registrar = Registrar(store: registry, now: { RegistryClock.now() })
-            try await BatchCommand.run(codes) { code throws(RegistrarError) in
-                let result = try await registrar.recordDecision(code: code, action: action, documentNumber: document, decidedOn: decidedOn,
-                                                                reason: reason, actor: TokenCommand.actor, idempotency: nil)
-                guard case .fresh(let record) = result else { return "replayed" }  // no key is given: never a replay
-                return "\(record.statusBefore.display) → \(record.statusAfter.display)"
-            }
+        func record<Store: RegistryStore>(_ code: CreditCode, document: String, with registrar: Registrar<Store>) async throws(RegistrarError) -> String {
+            let result = try await registrar.recordDecision(code: code, action: action, documentNumber: document, decidedOn: decidedOn,
+                                                            reason: reason, actor: TokenCommand.actor, idempotency: nil)
+            guard case .fresh(let record) = result else { return "replayed" }  // no key is given: never a replay
+            return "\(record.statusBefore.display) → \(record.statusAfter.display)"
         }
     }
+}
+
+/// One subcommand's record of one entity.
+protocol BatchAction: Sendable {
+    func record<Store: RegistryStore>(_ code: CreditCode, document: String, with registrar: Registrar<Store>) async throws(RegistrarError) -> String
 }
