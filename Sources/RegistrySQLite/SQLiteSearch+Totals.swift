@@ -55,17 +55,13 @@ extension SQLiteSearch {
     /// Documents holding `q` for a query of up to 4 characters (exact); for longer queries the
     /// frequency of its rarest 4-character part (an upper bound).
     func termFrequency(_ q: String) throws -> Int {
-        let scalars = Array(q.unicodeScalars)
         let length = SearchText.countedTermLength
-        let statement = try db.cachedStatement(sql: "SELECT documents FROM search_term_counts WHERE term = ?")
-        guard scalars.count > length else { return try Int.fetchOne(statement, arguments: [q]) ?? 0 }
-        var lowest = Int.max
-        for start in 0...(scalars.count - length) {
-            var part = String.UnicodeScalarView()
-            part.append(contentsOf: scalars[start..<(start + length)])
-            lowest = min(lowest, try Int.fetchOne(statement, arguments: [String(part)]) ?? 0)
+        guard q.unicodeScalars.count > length else {
+            return try Int.fetchOne(try db.cachedStatement(sql: "SELECT documents FROM search_term_counts WHERE term = ?"), arguments: [q]) ?? 0
         }
-        return lowest
+        let parts = Self.parts(of: q, length: length)
+        let counts = try documentCounts(parts)
+        return parts.map { counts[$0] ?? 0 }.min() ?? 0
     }
 
     /// Total of tiers that are small index range scans (pinyin): counted up to the limit, else estimated
