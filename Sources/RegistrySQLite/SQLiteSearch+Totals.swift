@@ -6,7 +6,7 @@ extension SQLiteSearch {
     ///
     /// The index keeps the document frequency of every 2- to 4-character term, so without filters
     /// a query of up to 4 characters has its total in one lookup, exact at any size, and so has a 5- or
-    /// 6-character query the index keeps a phrase count for (common phrases). A query of 6 or more characters
+    /// 6-character query the index keeps a phrase count for (common phrases). A query of 5 or more characters
     /// with a rare trigram (`rarestTrigram`) is counted among that trigram's few documents. Any other longer
     /// query is counted on the index when its rarest 4-character part occurs at most 10,000 times (so the count
     /// is cheap); if every part is more common than that, the rarest part's frequency is the estimate. With
