@@ -56,10 +56,7 @@ extension SQLiteSearch {
     /// frequency of its rarest 4-character part (an upper bound).
     func termFrequency(_ q: String) throws -> Int {
         let length = SearchText.countedTermLength
-        guard q.unicodeScalars.count > length else {
-            return try Int.fetchOne(try db.cachedStatement(sql: "SELECT documents FROM search_term_counts WHERE term = ?"), arguments: [q]) ?? 0
-        }
-        let parts = Self.parts(of: q, length: length)
+        let parts = q.unicodeScalars.count > length ? Self.parts(of: q, length: length) : [q]
         let counts = try documentCounts(parts)
         return parts.map { counts[$0] ?? 0 }.min() ?? 0
     }
