@@ -12,13 +12,11 @@ extension SQLiteSearch {
     /// is cheap); if every part is more common than that, the rarest part's frequency is the estimate. With
     /// filters candidates are joined to their entities and counted up to 10,001; beyond that the
     /// frequency is scaled by the share of a sample that passes the filters.
-    /// `rare` is `rarestTrigram(q)`.
-    func nameTotal(_ q: String, rare: String?) throws -> (Int, Bool) {
+    /// The counts come from `statistics` (`NameStatistics`); `rare` is `rarestTrigram(q, statistics)`.
+    func nameTotal(_ q: String, _ statistics: NameStatistics, rare: String?) throws -> (Int, Bool) {
         let length = q.unicodeScalars.count
         let filter = self.filter
-        if filter.conditions.isEmpty && SearchText.phraseLengths.contains(length),
-           let documents = try Int.fetchOne(try db.cachedStatement(sql: "SELECT documents FROM search_phrase_counts WHERE term = ?"),
-                                            arguments: [q]) {
+        if filter.conditions.isEmpty, let documents = statistics.phraseDocuments {
             return (documents, false)
         }
         if let rare {
@@ -30,7 +28,7 @@ extension SQLiteSearch {
                 """), arguments: StatementArguments([Self.phrase(rare), q] + filter.arguments)) ?? 0
             return (counted, false)
         }
-        let frequency = try termFrequency(q)
+        let frequency = termFrequency(q, statistics)
         if filter.conditions.isEmpty && length <= SearchText.countedTermLength { return (frequency, false) }
         if filter.conditions.isEmpty && frequency > SearchPage.exactTotalLimit { return (frequency, true) }
         let source = length == 2
@@ -54,11 +52,10 @@ extension SQLiteSearch {
 
     /// Documents holding `q` for a query of up to 4 characters (exact); for longer queries the
     /// frequency of its rarest 4-character part (an upper bound).
-    func termFrequency(_ q: String) throws -> Int {
+    func termFrequency(_ q: String, _ statistics: NameStatistics) -> Int {
         let length = SearchText.countedTermLength
         let parts = q.unicodeScalars.count > length ? Self.parts(of: q, length: length) : [q]
-        let counts = try documentCounts(parts)
-        return parts.map { counts[$0] ?? 0 }.min() ?? 0
+        return parts.map { statistics.counts[$0] ?? 0 }.min() ?? 0
     }
 
     /// Total of tiers that are small index range scans (pinyin): counted up to the limit, else estimated

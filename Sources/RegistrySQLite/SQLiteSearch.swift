@@ -31,7 +31,9 @@ extension SQLiteRegistryStore {
 /// exact names from `name_history.name_key`, exact 字号 from `entities.zihao_key`, prefixes and
 /// substrings from FTS5 — trigrams for 3+ characters, bigram tokens for 2 (SQLite 3.40's trigram
 /// tokenizer finds nothing under 3 characters). Lower tiers exclude higher ones inside the query:
-/// `NOT` the prefix phrase in FTS5, the 字号 by column, exact names by an uncorrelated subquery.
+/// `NOT` the prefix phrase in FTS5, the 字号 by column, exact names by an uncorrelated subquery. One statement
+/// first reads what the plan depends on (`NameStatistics`): term counts, and whether the exact and prefix tiers
+/// hold anything; empty tiers, and exclusions of them, cost no work.
 struct SQLiteSearch {
     let db: Database
     let query: SearchQuery
@@ -44,8 +46,9 @@ struct SQLiteSearch {
     func run() throws -> SearchPage {
         switch query.kind {
         case .name(let text):
-            let rare = try rarestTrigram(text)  // looked up once, for the substring tier and the total
-            return try page(tiers: try nameTiers(text, rare: rare), total: { try nameTotal(text, rare: rare) })
+            let statistics = try statistics(text)
+            let rare = rarestTrigram(text, statistics)  // for the substring tier and the total
+            return try page(tiers: nameTiers(text, statistics, rare: rare), total: { try nameTotal(text, statistics, rare: rare) })
         case .pinyin(let text): return try page(tiers: pinyinTiers(text), total: { try simpleTotal(pinyinTiers(text)) })
         case .code(let text): return try codePage(text)
         }
@@ -65,43 +68,54 @@ struct SQLiteSearch {
         /// phrase has several trigrams) for when that tier's keys are all known: they are excluded
         /// by value instead.
         var whenPreviousKnown: [(any DatabaseValueConvertible)?]? = nil
+        /// Known to hold nothing (from `NameStatistics`): no statement runs.
+        var isEmpty = false
     }
 
     /// Names starting with a query that at most this many names start with are read through the `name_key`
     /// index (one short range) rather than by an FTS5 phrase scan.
     static let prefixRangeLimit = 64
 
-    /// `rare` is `rarestTrigram(q)`.
-    func nameTiers(_ q: String, rare: String?) throws -> [Tier] {
+    /// `rare` is `rarestTrigram(q, statistics)`. Tiers the statistics show empty run no statement: most substrings of
+    /// 4 or more characters start no name and are no 字号.
+    func nameTiers(_ q: String, _ statistics: NameStatistics, rare: String?) -> [Tier] {
         let m = Self.marker
-        let notExact = "e.id NOT IN (SELECT entity_id FROM name_history WHERE name_key = ?)"  // evaluated once
         let short = q.unicodeScalars.count == 2
         let index = short ? "search_bigrams b JOIN entities e ON e.search_key = b.rowid"
                           : "search_trigrams t JOIN entities e ON e.search_key = t.rowid"
         let keyColumn = short ? "b.rowid" : "t.rowid"
         let match = short ? "search_bigrams MATCH ?" : "search_trigrams MATCH ?"
         let prefix = Self.phrase(short ? SearchText.prefixToken(q) : m + q)
+        // Each tier excludes the tiers above it, unless the statistics show those empty (the `NOT IN`, evaluated
+        // once per statement, was a tenth of a rare-trigram tier's time).
+        let notExact = statistics.anyExactName == false ? [] : ["e.id NOT IN (SELECT entity_id FROM name_history WHERE name_key = ?)"]
+        let notZihao = statistics.anyExactZihao == false ? [] : ["e.zihao_key <> ?"]
+        let notAbove = notZihao + notExact
+        let excluded = notAbove.map { _ in q as (any DatabaseValueConvertible)? }
+        let notPrefix = statistics.namesStarting == 0 ? [] : ["instr(d.document, ?) = 0"]
         return [
             // `+e.search_key`: drive this tier from the name_key index, not by walking the key index.
             Tier(number: 1, from: "entities e", keyColumn: "+e.search_key",
-                 conditions: ["e.id IN (SELECT entity_id FROM name_history WHERE name_key = ?)"], arguments: [q]),
-            Tier(number: 2, from: "entities e", keyColumn: "e.search_key", conditions: ["e.zihao_key = ?", notExact], arguments: [q, q]),
-            try (query.cursor?.tier ?? 1) <= 3 && prefixRangeIsShort(q)  // not counted for a page resuming past tier 3
+                 conditions: ["e.id IN (SELECT entity_id FROM name_history WHERE name_key = ?)"], arguments: [q],
+                 isEmpty: statistics.anyExactName == false),
+            Tier(number: 2, from: "entities e", keyColumn: "e.search_key", conditions: ["e.zihao_key = ?"] + notExact,
+                 arguments: [q] + notExact.map { _ in q }, isEmpty: statistics.anyExactZihao == false),
+            (statistics.namesStarting ?? Int.max) <= Self.prefixRangeLimit  // not counted for a page resuming past tier 3
                 // Few names start with `q`: their keys from one range of `name_key` (current and former names),
                 // ordered here; an FTS5 phrase would walk every doclist its parts are in.
                 ? Tier(number: 3, from: "entities e", keyColumn: "+e.search_key",
-                       conditions: ["e.id IN (SELECT entity_id FROM name_history WHERE name_key >= ? AND name_key < ?)", "e.zihao_key <> ?", notExact],
-                       arguments: [q, Self.prefixRangeEnd(q), q, q])
-                : Tier(number: 3, from: index, keyColumn: keyColumn, conditions: [match, "e.zihao_key <> ?", notExact], arguments: [prefix, q, q]),
+                       conditions: ["e.id IN (SELECT entity_id FROM name_history WHERE name_key >= ? AND name_key < ?)"] + notAbove,
+                       arguments: [q, Self.prefixRangeEnd(q)] + excluded, isEmpty: statistics.namesStarting == 0)
+                : Tier(number: 3, from: index, keyColumn: keyColumn, conditions: [match] + notAbove, arguments: [prefix] + excluded),
             rare.map { rare in
                 // A long query with a rare part: that trigram's few documents, checked for the whole query (and
                 // against the prefix tier) in their text; an FTS5 phrase would walk every trigram's doclist.
                 Tier(number: 4, from: "search_trigrams t JOIN search_documents d ON d.search_key = t.rowid JOIN entities e ON e.search_key = t.rowid",
                      keyColumn: "t.rowid",
-                     conditions: [match, "instr(d.document, ?) > 0", "instr(d.document, ?) = 0", "e.zihao_key <> ?", notExact],
-                     arguments: [Self.phrase(rare), q, m + q, q, q])
-            } ?? Tier(number: 4, from: index, keyColumn: keyColumn, conditions: [match, "e.zihao_key <> ?", notExact],
-                      arguments: [Self.phrase(q) + " NOT " + prefix, q, q], whenPreviousKnown: [Self.phrase(q), q, q]),
+                     conditions: [match, "instr(d.document, ?) > 0"] + notPrefix + notAbove,
+                     arguments: [Self.phrase(rare), q] + notPrefix.map { _ in m + q } + excluded)
+            } ?? Tier(number: 4, from: index, keyColumn: keyColumn, conditions: [match] + notAbove,
+                      arguments: [Self.phrase(q) + " NOT " + prefix] + excluded, whenPreviousKnown: [Self.phrase(q)] + excluded),
         ]
     }
 
@@ -110,59 +124,22 @@ struct SQLiteSearch {
     static let rareTrigramLimit = 300
     /// From this length on, a query's rarest trigram may stand in for its phrase: on the seed 6-character queries
     /// gained 12–17% at p50. 5-character ones came out 4–7% slower while each trigram's count was a statement of
-    /// its own; with the counts in one statement (`documentCounts`) their p50 against raw FTS5 went from 1.8–2.0x
-    /// to 1.5–1.9x (means 1.88 and 1.70 over six and nine alternating runs on a busy machine).
+    /// its own; with the counts in one statement (now part of `NameStatistics`) their p50 against raw FTS5 went
+    /// from 1.8–2.0x to 1.5–1.9x (means 1.88 and 1.70 over six and nine alternating runs on a busy machine).
     static let rareTrigramLength = 5
 
     /// The trigram of a query of `rareTrigramLength` or more characters that the fewest documents hold, when they
     /// are at most `rareTrigramLimit` (from the stored term counts); nil otherwise.
-    func rarestTrigram(_ q: String) throws -> String? {
+    func rarestTrigram(_ q: String, _ statistics: NameStatistics) -> String? {
         guard q.unicodeScalars.count >= Self.rareTrigramLength else { return nil }
-        let trigrams = Self.parts(of: q, length: 3)
-        let counts = try documentCounts(trigrams)
         // A trigram in no document (absent from the counts) makes the query match nothing: it is the rarest.
         var rarest: (trigram: String, documents: Int)?
-        for trigram in trigrams {
-            let documents = counts[trigram] ?? 0
+        for trigram in Self.parts(of: q, length: 3) {
+            let documents = statistics.counts[trigram] ?? 0
             if documents < (rarest?.documents ?? Int.max) { rarest = (trigram, documents) }
         }
         return rarest.flatMap { $0.documents <= Self.rareTrigramLimit ? $0.trigram : nil }
     }
-
-    /// The `length`-character parts of `q`, in order (repeats kept).
-    static func parts(of q: String, length: Int) -> [String] {
-        let scalars = Array(q.unicodeScalars)
-        guard scalars.count >= length else { return [] }
-        return (0...(scalars.count - length)).map { start in
-            var part = String.UnicodeScalarView()
-            part.append(contentsOf: scalars[start..<(start + length)])
-            return String(part)
-        }
-    }
-
-    /// The stored document frequencies of `terms` (a term the index holds in no document is absent), in one
-    /// statement: one lookup each cost a statement's overhead apiece, as much as a short tier.
-    func documentCounts(_ terms: [String]) throws -> [String: Int] {
-        guard !terms.isEmpty else { return [:] }
-        let placeholders = Array(repeating: "?", count: terms.count).joined(separator: ", ")
-        let statement = try db.cachedStatement(sql: "SELECT term, documents FROM search_term_counts WHERE term IN (\(placeholders))")
-        var counts: [String: Int] = [:]
-        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(terms))
-        while let row = try rows.next() { counts[row[0]] = row[1] }
-        return counts
-    }
-
-    /// Whether at most `prefixRangeLimit` names (current or former, of any entity) start with `q`: a count over
-    /// the index that stops after one more.
-    func prefixRangeIsShort(_ q: String) throws -> Bool {
-        let counted = try Int.fetchOne(try db.cachedStatement(sql: """
-            SELECT count(*) FROM (SELECT 1 FROM name_history WHERE name_key >= ? AND name_key < ? LIMIT \(Self.prefixRangeLimit + 1))
-            """), arguments: [q, Self.prefixRangeEnd(q)]) ?? 0
-        return counted <= Self.prefixRangeLimit
-    }
-
-    /// The least string above every string that starts with `q` (in SQLite's binary order of UTF-8).
-    static func prefixRangeEnd(_ q: String) -> String { q + "\u{10FFFF}" }
 
     func pinyinTiers(_ q: String) -> [Tier] {
         var tiers = [Tier(number: 2, from: "entities e", keyColumn: "e.search_key",
@@ -228,6 +205,7 @@ struct SQLiteSearch {
 
     func fetch(_ tier: Tier, after key: Int64, limit: Int, excluding previous: [Int64]? = nil) throws -> [SearchHit] {
         let filter = self.filter
+        if tier.isEmpty { return [] }
         var tier = tier
         if let previous, let plain = tier.whenPreviousKnown {
             tier = Tier(number: tier.number, from: tier.from, keyColumn: tier.keyColumn,

@@ -77,7 +77,9 @@ struct SearchCorrectnessTests {
         let rows = try Self.rows(store)
         let normalized = rows.map { $0.names.map { SearchText.normalize($0) } }
         var twoCharacterQueries = 0
-        for query in Self.queries(rows, count: 300, seed: 11) {
+        // Whole names and 字号 too: their exact tiers are not empty, so the lower tiers must exclude them.
+        let exact = rows.prefix(15).map { SearchText.normalize($0.names[0]) } + rows.dropFirst(15).prefix(15).map(\.zihaoKey)
+        for query in Self.queries(rows, count: 300, seed: 11) + exact {
             let expected = Set(rows.indices.filter { index in normalized[index].contains { $0.contains(query) } }.map { rows[$0].code })
             let (hits, total) = try await Self.allPages(store, query)
             let codes = hits.map(\.code.rawValue)
@@ -120,7 +122,8 @@ struct SearchCorrectnessTests {
         let store = try await TemporaryStore.seeded.value
         let rows = try Self.rows(store)
         let byCode = Dictionary(uniqueKeysWithValues: rows.map { ($0.code, $0) })
-        for query in Self.queries(rows, count: 60, seed: 12) + rows.prefix(20).map(\.zihaoKey) {
+        for query in Self.queries(rows, count: 60, seed: 12) + rows.prefix(20).map(\.zihaoKey)
+            + rows.dropFirst(20).prefix(10).map({ SearchText.normalize($0.names[0]) }) {
             for hit in try await Self.allPages(store, query).hits {
                 let row = byCode[hit.code.rawValue]!
                 let names = row.names.map { SearchText.normalize($0) }
