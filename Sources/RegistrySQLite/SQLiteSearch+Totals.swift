@@ -16,7 +16,10 @@ extension SQLiteSearch {
     func nameTotal(_ q: String, _ statistics: NameStatistics, rare: String?) throws -> (Int, Bool) {
         let length = q.unicodeScalars.count
         let filter = self.filter
-        if filter.conditions.isEmpty, let documents = statistics.phraseDocuments {
+        // A query with a rare trigram is no common phrase: the phrase count is looked up only without one.
+        if filter.conditions.isEmpty && rare == nil && SearchText.phraseLengths.contains(length),
+           let documents = try Int.fetchOne(try db.cachedStatement(sql: "SELECT documents FROM search_phrase_counts WHERE term = ?"),
+                                            arguments: [q]) {
             return (documents, false)
         }
         if let rare {

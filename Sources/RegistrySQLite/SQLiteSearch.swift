@@ -88,8 +88,8 @@ struct SQLiteSearch {
         let prefix = Self.phrase(short ? SearchText.prefixToken(q) : m + q)
         // Each tier excludes the tiers above it, unless the statistics show those empty (the `NOT IN`, evaluated
         // once per statement, was a tenth of a rare-trigram tier's time).
-        let notExact = statistics.anyExactName == false ? [] : ["e.id NOT IN (SELECT entity_id FROM name_history WHERE name_key = ?)"]
-        let notZihao = statistics.anyExactZihao == false ? [] : ["e.zihao_key <> ?"]
+        let notExact = statistics.anyExactName ? ["e.id NOT IN (SELECT entity_id FROM name_history WHERE name_key = ?)"] : []
+        let notZihao = statistics.anyExactZihao ? ["e.zihao_key <> ?"] : []
         let notAbove = notZihao + notExact
         let excluded = notAbove.map { _ in q as (any DatabaseValueConvertible)? }
         let notPrefix = statistics.namesStarting == 0 ? [] : ["instr(d.document, ?) = 0"]
@@ -97,10 +97,10 @@ struct SQLiteSearch {
             // `+e.search_key`: drive this tier from the name_key index, not by walking the key index.
             Tier(number: 1, from: "entities e", keyColumn: "+e.search_key",
                  conditions: ["e.id IN (SELECT entity_id FROM name_history WHERE name_key = ?)"], arguments: [q],
-                 isEmpty: statistics.anyExactName == false),
+                 isEmpty: !statistics.anyExactName),
             Tier(number: 2, from: "entities e", keyColumn: "e.search_key", conditions: ["e.zihao_key = ?"] + notExact,
-                 arguments: [q] + notExact.map { _ in q }, isEmpty: statistics.anyExactZihao == false),
-            (statistics.namesStarting ?? Int.max) <= Self.prefixRangeLimit  // not counted for a page resuming past tier 3
+                 arguments: [q] + notExact.map { _ in q }, isEmpty: !statistics.anyExactZihao),
+            statistics.namesStarting <= Self.prefixRangeLimit
                 // Few names start with `q`: their keys from one range of `name_key` (current and former names),
                 // ordered here; an FTS5 phrase would walk every doclist its parts are in.
                 ? Tier(number: 3, from: "entities e", keyColumn: "+e.search_key",
