@@ -109,8 +109,17 @@ enum SearchIndexWriter {
             try insertBigrams.run()
         }
         try db.execute(sql: "INSERT INTO search_trigrams (search_trigrams) VALUES ('rebuild')")
+        try optimize(db)
         try insertCounts(db, into: "search_term_counts", termCounts())
         try insertCounts(db, into: "search_phrase_counts", phraseCounts())
+    }
+
+    /// Merges each FTS5 index into one segment. A bulk load leaves several (FTS5 writes out its pending terms every
+    /// megabyte or so, and merges only some of them), and every term a query looks up costs a seek in each segment:
+    /// on the 303,700 seed the raw 5-character phrase query ran at 0.17–0.21 ms afterwards against 0.35–0.38 before.
+    static func optimize(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO search_trigrams (search_trigrams) VALUES ('optimize')")
+        try db.execute(sql: "INSERT INTO search_bigrams (search_bigrams) VALUES ('optimize')")
     }
 
     /// Stores document frequencies, sorted by term, into an empty count table (`search_term_counts` or

@@ -8,6 +8,7 @@ import RegistryCore
 import RegistryHTTP
 import RegistryService
 import RegistryPostgres
+import RegistrySQLite
 import RegistryStore
 
 /// `yizhao serve`: the HTTP service.
@@ -123,7 +124,25 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         defer { resumer.cancel() }
+        // SQLite: each write adds small segments to the search indexes, and every segment slows every query a little.
+        // Merge them back at start and every 15 minutes (a step or two when nothing was written).
+        let merger = (registry as? SQLiteRegistryStore).map { store in
+            Task {
+                while !Task.isCancelled {
+                    do {
+                        let steps = try await store.mergeSearchSegments()
+                        if steps > 0 { logger.info("search index segments merged", metadata: ["steps": "\(steps)"]) }
+                    } catch {
+                        logger.error("merging search index segments failed", metadata: ["error": "\(error)"])
+                    }
+                    try? await Task.sleep(for: .seconds(900))
+                }
+            }
+        }
+        defer { merger?.cancel() }
         try await app.runService()
+        merger?.cancel()
+        await merger?.value  // a step in progress finishes first
     }
 
     /// The working-day calendar from `path` (weekends only without one).
