@@ -204,8 +204,8 @@ struct SQLiteSearch {
     }
 
     func fetch(_ tier: Tier, after key: Int64, limit: Int, excluding previous: [Int64]? = nil) throws -> [SearchHit] {
-        let filter = self.filter
         if tier.isEmpty { return [] }
+        let filter = self.filter
         var tier = tier
         if let previous, let plain = tier.whenPreviousKnown {
             tier = Tier(number: tier.number, from: tier.from, keyColumn: tier.keyColumn,
