@@ -43,7 +43,8 @@ public struct SQLiteBenchmarkSupport: Sendable {
             let sql = query.unicodeScalars.count >= 3
                 ? "SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ? LIMIT 20"
                 : "SELECT rowid FROM search_bigrams WHERE search_bigrams MATCH ? LIMIT 20"
-            return try Int64.fetchAll(db, sql: sql, arguments: ["\"" + query + "\""]).count
+            // A cached statement, as the store's own statements are: preparing it was a fifth of this query's time.
+            return try Int64.fetchAll(try db.cachedStatement(sql: sql), arguments: ["\"" + query + "\""]).count
         }
     }
 }
