@@ -13,11 +13,26 @@ extension SQLiteRegistryStore {
         }
     }
 
+    /// `body` in a read transaction begun and ended by cached statements, so that the page and its total see one
+    /// snapshot. (GRDB's `read` prepares its BEGIN and COMMIT anew each time: a twentieth of a search.)
+    static func inReadTransaction<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+        do {
+            let value = try body()
+            try db.cachedStatement(sql: "COMMIT").execute()
+            return value
+        } catch {
+            // Never hand the connection back inside a transaction: its next reader would see this snapshot.
+            if db.isInsideTransaction { try? db.rollback() }
+            throw error
+        }
+    }
+
     /// Synchronous, so that the synchronous `read` overload is the one chosen.
     func searchOnCallingThread(_ query: SearchQuery) throws -> SearchPage {
         if let cached = searchCache.page(for: query) { return cached }
         let generation = searchCache.currentGeneration()
-        let page = try pool.read { db in try SQLiteSearch(db: db, query: query).run() }
+        let page = try pool.unsafeRead { db in try Self.inReadTransaction(db) { try SQLiteSearch(db: db, query: query).run() } }
         searchCache.store(page, for: query, generation: generation)
         return page
     }

@@ -38,6 +38,33 @@ struct EmbeddedFixturesTests {
         #expect(IndustryCode("9999") == nil)
     }
 
+    /// Codes are looked up by their place in a dense table: every code of the standard is found as itself, and strings
+    /// one step from a code (a digit fewer or more, a leading zero dropped, lower case, a letter beyond T) are not.
+    @Test func industryLookupFindsExactlyTheStandardsCodes() {
+        let table = IndustryTable.standard
+        for entry in table.entries {
+            #expect(table.entry(entry.code) == entry)
+        }
+        for code in ["", "0", "1", "01a", "Z", "U", "a", "00", "000", "0000", "01111", "９", "A1", "6514"] {
+            #expect(!table.contains(code), "\(code)")
+        }
+        #expect(table.contains("01") && table.contains("011") && table.contains("0111") && table.contains("A"))
+        #expect(table.contains("11") && !table.contains("1"))  // 大类 01 is not 1
+        #expect(IndustryCode("i")?.rawValue == "I")
+    }
+
+    /// Statuses read back from the database are display values; API values and the old names still parse.
+    @Test func statusParsesDisplayAPIAndOldValues() {
+        for status in EntityStatus.allCases {
+            #expect(EntityStatus(parsing: status.display) == status)
+            #expect(EntityStatus(parsing: status.rawValue) == status)
+        }
+        #expect(EntityStatus(parsing: "在业") == .active)
+        #expect(EntityStatus(parsing: "停业") == .suspended)
+        #expect(EntityStatus(parsing: "存") == nil)
+        #expect(EntityStatus(parsing: "存续 ") == nil)
+    }
+
     @Test func forbiddenWordTableParses() {
         #expect(ForbiddenWordTable.standard.entries.count == 289)
         #expect(ForbiddenWordTable.standard.entries.first?.word == "共产党")

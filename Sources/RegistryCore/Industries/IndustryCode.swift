@@ -12,7 +12,7 @@ public struct IndustryCode: Sendable, Hashable, Comparable, Codable, CustomStrin
     public init?(_ text: String, in table: IndustryTable = .standard) {
         // Codes are digits or one 门类 letter: upper-case only when there is a lower-case letter.
         let code = text.utf8.contains(where: { (0x61...0x7A).contains($0) }) ? text.uppercased() : text
-        guard table.entry(code) != nil else { return nil }
+        guard table.contains(code) else { return nil }
         self.rawValue = code
     }
 

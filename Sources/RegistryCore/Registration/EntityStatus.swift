@@ -30,6 +30,10 @@ public enum EntityStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Parses the API value (`active`) or the display value (`存续`, also `在业`; `歇业`, also `停业`).
     public init?(parsing text: String) {
+        // Stored values are display values, matched by their UTF-8 bytes first: `==` on Chinese strings that were read
+        // from a database takes Unicode's canonical-equivalence path, and a search hit paid for ten such comparisons.
+        let bytes = text.utf8
+        if let status = EntityStatus.allCases.first(where: { bytes.elementsEqual($0.display.utf8) }) { self = status; return }
         if let status = EntityStatus(rawValue: text) { self = status; return }
         if text == "在业" { self = .active; return }
         if text == "停业" { self = .suspended; return }
