@@ -123,6 +123,24 @@ extension StoreContract {
             let changes = try await store.changes(after: 0, limit: 10)
             try expect(count == 1 && changes.map(\.change) == ["registered"], "nothing registered but the rival")
         },
+        Case(name: "concurrent last approvals of one name: one registers it, the re-check returns the other") { store in
+            // Each pair's statistics approvals race: whichever completes second must find the first's entity in its
+            // re-check, on any backend and in any interleaving.
+            for pair in 0..<4 {
+                let form = ContractFixtures.form(name: "长沙\(zihao(40 + pair))网络科技有限公司")
+                let numbers = [try await submit(store, form).number, try await submit(store, form).number]
+                for number in numbers {
+                    try await review(store, number, ContractFixtures.review(.market))
+                    try await review(store, number, ContractFixtures.review(.tax))
+                }
+                let states = try await withThrowingTaskGroup(of: Application.State.self) { group in
+                    for number in numbers { group.addTask { try await review(store, number, ContractFixtures.review(.statistics)).state } }
+                    return try await group.reduce(into: [Application.State]()) { $0.append($1) }
+                }
+                try expect(states.sorted { $0.rawValue < $1.rawValue } == [.completed, .returned], "pair \(pair): \(states)")
+            }
+            try expect(try await store.entityCount() == 4, "one entity per name")
+        },
         Case(name: "a reserved name is consumed by the registration") { store in
             let form = ContractFixtures.form(reservationID: "NR-CONTRACT")
             let reservation = NameReservation(
