@@ -23,20 +23,18 @@ public struct SearchIndexEntry: Sendable, Equatable {
         self.document = document
         bigramTokens = SearchText.bigramTokens(ofDocument: document)
         // Straight from the packed terms: no string per term (a completion's plan builds this for every new name).
-        countedTermsJSON = Self.json(SearchText.packedTerms(ofDocument: document).sorted()) { $0.appendScalars(to: &$1) }
-        phraseTermsJSON = Self.json(SearchText.packedPhrases(ofDocument: document).sorted()) { $0.appendScalars(to: &$1) }
+        countedTermsJSON = Self.json(SearchText.packedTerms(ofDocument: document).sorted()) { $0.appendUTF8(to: &$1) }
+        phraseTermsJSON = Self.json(SearchText.packedPhrases(ofDocument: document).sorted()) { $0.appendUTF8(to: &$1) }
     }
 
     /// A JSON array of the texts of packed terms, in the order given.
-    private static func json<Packed>(_ terms: [Packed], appendScalars: (Packed, inout String.UnicodeScalarView) -> Void) -> String {
+    private static func json<Packed>(_ terms: [Packed], appendUTF8: (Packed, inout [UInt8]) -> Void) -> String {
         var json: [UInt8] = [UInt8(ascii: "[")]
-        var scalars = String.UnicodeScalarView(), term: [UInt8] = []
+        var term: [UInt8] = []
         for (index, packed) in terms.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
-            scalars.removeAll(keepingCapacity: true)
-            appendScalars(packed, &scalars)
             term.removeAll(keepingCapacity: true)
-            for scalar in scalars { UTF8.encode(scalar) { term.append($0) } }
+            appendUTF8(packed, &term)
             JSONArrays.appendString(term, to: &json)
         }
         json.append(UInt8(ascii: "]"))

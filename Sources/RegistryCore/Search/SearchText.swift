@@ -96,16 +96,16 @@ public enum SearchText {
 
         /// The term's text.
         public var text: String {
-            var text = String.UnicodeScalarView()
-            appendScalars(to: &text)
-            return String(text)
+            var bytes: [UInt8] = []
+            appendUTF8(to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
         }
 
-        /// Appends the term's scalars to `view`.
-        public func appendScalars(to view: inout String.UnicodeScalarView) {
+        /// Appends the term's text as UTF-8 to `bytes` (no string: see `PackedPhrase.appendUTF8(to:)`).
+        public func appendUTF8(to bytes: inout [UInt8]) {
             for index in 0..<Int(high >> 42) {
                 let packed = index < 2 ? high >> (index == 0 ? 21 : 0) : low >> (index == 2 ? 21 : 0)
-                view.append(Unicode.Scalar(UInt32(packed & 0x1F_FFFF))!)
+                UTF8.encode(Unicode.Scalar(UInt32(packed & 0x1F_FFFF))!) { bytes.append($0) }
             }
         }
 
