@@ -28,7 +28,7 @@ extension SQLiteRegistryStore {
         }
     }
 
-    /// Synchronous, so that the synchronous `read` overload is the one chosen.
+    /// Synchronous, so that the synchronous `unsafeRead` overload is the one chosen.
     func searchOnCallingThread(_ query: SearchQuery) throws -> SearchPage {
         if let cached = searchCache.page(for: query) { return cached }
         let generation = searchCache.currentGeneration()
