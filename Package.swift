@@ -95,10 +95,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistrySQLiteTests",
-            dependencies: ["RegistrySQLite", "RegistryStore", "RegistryService", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RegistrySQLite", "RegistryStore", "RegistryService", "RegistryTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        // Test fixtures shared by the suites: the backends a suite is parameterised over, throwaway PostgreSQL databases.
+        // Test fixtures shared by the suites: the backends a suite is parameterised over, throwaway PostgreSQL databases,
+        // the per-process scratch directory every test file goes in.
         .target(
             name: "RegistryTestSupport",
             dependencies: ["RegistryPostgres", "RegistrySQLite", "RegistryStore", .product(name: "PostgresNIO", package: "postgres-nio")],
@@ -124,6 +125,7 @@ let package = Package(
             dependencies: [
                 "RegistryHTTP",
                 "RegistrySQLite",
+                "RegistryTestSupport",
                 "RegistryStore",
                 "RegistryService",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

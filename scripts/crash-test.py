@@ -10,7 +10,7 @@ approve its three parts (with Idempotency-Keys, retrying across the crash), kill
 a random 1–S seconds, restarts it, lets the clients finish their retries, and then verifies the database with
 sqlite3. Exit 0 when every check holds.
 """
-import argparse, json, os, random, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request, uuid
+import argparse, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request, uuid
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--bin", default=os.environ.get("YIZHAO_BIN", ".build/debug/yizhao"))
@@ -132,4 +132,8 @@ if integrity != "ok":
 print(f"{args.rounds} kills; {len(seen)} completions seen by clients; {entities} entities in the registry")
 for problem in problems[:50]:
     print("problem:", problem)
+if problems:
+    print(f"registry and server log kept for inspection in {work}")
+else:
+    shutil.rmtree(work, ignore_errors=True)  # a given --db is outside it and stays
 sys.exit(1 if problems else 0)

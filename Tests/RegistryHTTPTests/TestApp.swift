@@ -10,6 +10,7 @@ import RegistrySQLite
 import Foundation
 import RegistryService
 import RegistryStore
+import RegistryTestSupport
 
 /// One application per test, over one process-wide metrics registry (swift-metrics bootstraps once).
 enum TestApp {
@@ -24,14 +25,14 @@ enum TestApp {
     /// The registry key of every test application.
     static let signer = try! LicenseSigner(rawPrivateKey: LicenseSigner.generateRawPrivateKey())
     /// A snapshot directory for route lists that never take a snapshot.
-    static let scratchSnapshots = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-http-snapshots-\(UUID().uuidString)")
+    static let scratchSnapshots = Scratch.directory.appendingPathComponent("yizhao-http-snapshots-\(UUID().uuidString)")
 
     /// 10:00 in Changsha on `today`.
     static let now = Instant(iso: "2026-11-27T02:00:00Z")!
 
     /// An empty migrated registry in a temporary file.
     static func emptyStore() async throws -> SQLiteRegistryStore {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-http-\(UUID().uuidString).db").path
+        let path = Scratch.directory.appendingPathComponent("yizhao-http-\(UUID().uuidString).db").path
         let store = try SQLiteRegistryStore(path: path)
         try await store.migrate()
         return store

@@ -15,7 +15,7 @@ struct PostgresSearchParityTests {
     static let today = CalendarDate(year: 2026, month: 11, day: 27)!
 
     static func sqliteStore() async throws -> SQLiteRegistryStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-parity-\(UUID().uuidString)")
+        let directory = Scratch.directory.appendingPathComponent("yizhao-parity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try SQLiteRegistryStore(path: directory.appendingPathComponent("parity.db").path, searchCacheCapacity: 0)
         try await store.migrate()

@@ -4,6 +4,7 @@ import RegistryCore
 import RegistryService
 @testable import RegistrySQLite
 import RegistryStore
+import RegistryTestSupport
 import Testing
 
 /// The audit log is a hash chain (SPEC §5): rows edited, inserted or deleted behind the service's back, directly
@@ -108,7 +109,7 @@ struct AuditChainTests {
 struct AuditChainMigrationTests {
     /// A new registry file migrated only up to `migration`, opened on its own queue.
     static func registry(upTo migration: String) throws -> (DatabaseQueue, String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-migrate-\(UUID().uuidString)")
+        let directory = Scratch.directory.appendingPathComponent("yizhao-migrate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("old.db").path
         let queue = try DatabaseQueue(path: path)

@@ -4,6 +4,7 @@ import RegistryCore
 import RegistryService
 import RegistrySQLite
 import RegistryStore
+import RegistryTestSupport
 import Testing
 
 /// Open data from a seeded SQLite registry (one name put under a correction order by editing the file).
@@ -12,7 +13,7 @@ struct OpenDataTests {
     static let auditor = Actor(label: "审计 王敏", role: "auditor", requestID: nil)
 
     static func directory(_ label: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-snapshot-\(label)-\(UUID().uuidString)")
+        Scratch.directory.appendingPathComponent("yizhao-snapshot-\(label)-\(UUID().uuidString)")
     }
 
     static func seededStore() async throws -> SQLiteRegistryStore {

@@ -2,11 +2,12 @@ import Foundation
 import RegistryCore
 import RegistrySQLite
 import RegistryService
+import RegistryTestSupport
 
 /// Fresh migrated SQLite registries in temporary files.
 enum TemporaryStore {
     static func make(_ label: String = "store") async throws -> SQLiteRegistryStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-tests-\(UUID().uuidString)")
+        let directory = Scratch.directory.appendingPathComponent("yizhao-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try SQLiteRegistryStore(path: directory.appendingPathComponent("\(label).db").path)
         try await store.migrate()

@@ -13,7 +13,7 @@ struct SnapshotTests {
     static let auditor = Actor(label: "审计 王敏", role: "auditor", requestID: nil)
 
     static func directory(_ label: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-snapshot-\(label)-\(UUID().uuidString)")
+        Scratch.directory.appendingPathComponent("yizhao-snapshot-\(label)-\(UUID().uuidString)")
     }
 
     /// Runs `body` with a small seeded registry of `backend`.

@@ -25,7 +25,7 @@ public enum TestBackend: String, Sendable, CaseIterable, CustomStringConvertible
                              _ body: (any RegistryStore) async throws -> R) async throws -> R {
         switch self {
         case .sqlite:
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-tests-\(UUID().uuidString)")
+            let directory = Scratch.directory.appendingPathComponent("yizhao-tests-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             let store = try SQLiteRegistryStore(path: directory.appendingPathComponent("registry.db").path, failsBefore: failsBefore)

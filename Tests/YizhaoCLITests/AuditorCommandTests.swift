@@ -1,11 +1,12 @@
 import Foundation
+import RegistryTestSupport
 import Testing
 
 /// `yizhao snapshot export|verify`, `yizhao audit verify|list|changes` and `yizhao open-data export`, run as the
 /// built binary.
 struct AuditorCommandTests {
     @Test func exportVerifyTamperAndTheAuditChain() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-cli-auditor-\(UUID().uuidString)")
+        let directory = Scratch.directory.appendingPathComponent("yizhao-cli-auditor-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let db = directory.appendingPathComponent("registry.db").path
         #expect(try YizhaoProcess.run(["seed", "--entities", "60", "--db", db]).status == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import RegistryTestSupport
 import Testing
 
 /// `yizhao batch abnormal-listing|decision`, run as the built binary.
@@ -13,7 +14,7 @@ struct BatchCommandTests {
     }
 
     @Test func oneDocumentIsAppliedToEveryNamedEntityAndBadInputWritesNothing() throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-cli-batch-\(UUID().uuidString).db").path
+        let db = Scratch.directory.appendingPathComponent("yizhao-cli-batch-\(UUID().uuidString).db").path
         #expect(try YizhaoProcess.run(["seed", "--entities", "300", "--db", db]).status == 0)
         let found = try YizhaoProcess.run(["search", "有限公司", "--limit", "2", "--json", "--db", db])
         let codes = try found.stdout.split(separator: "\n").map { line in

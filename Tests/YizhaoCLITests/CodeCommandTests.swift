@@ -1,10 +1,11 @@
 import Foundation
+import RegistryTestSupport
 import Testing
 
 /// `yizhao code validate` and `yizhao code check-char`, run as the built binary.
 struct CodeCommandTests {
     func temporaryFile(_ contents: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("codes-\(UUID().uuidString).txt").path
+        let path = Scratch.directory.appendingPathComponent("codes-\(UUID().uuidString).txt").path
         try contents.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

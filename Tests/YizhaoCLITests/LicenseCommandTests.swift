@@ -1,10 +1,11 @@
 import Foundation
+import RegistryTestSupport
 import Testing
 
 /// `yizhao license show|verify`, run as the built binary, on a small seeded registry.
 struct LicenseCommandTests {
     @Test func showThenVerifyOnlineAndOffline() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-cli-license-\(UUID().uuidString)")
+        let directory = Scratch.directory.appendingPathComponent("yizhao-cli-license-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let db = directory.appendingPathComponent("registry.db").path
         #expect(try YizhaoProcess.run(["seed", "--entities", "50", "--db", db]).status == 0)

@@ -1,9 +1,10 @@
 import Foundation
+import RegistryTestSupport
 import Testing
 
 /// `yizhao name check`, run as the built binary: SPEC §7's output and exit codes.
 struct NameCommandTests {
-    static let db = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-cli-names-\(UUID().uuidString).db").path
+    static let db = Scratch.directory.appendingPathComponent("yizhao-cli-names-\(UUID().uuidString).db").path
 
     @Test func exitCodesFollowTheVerdict() throws {
         #expect(try YizhaoProcess.run(["migrate", "--db", Self.db]).status == 0)

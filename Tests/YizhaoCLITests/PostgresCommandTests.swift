@@ -8,7 +8,7 @@ import Testing
 @Suite(.enabled(if: PostgresTestDatabase.enabled, "PostgreSQL suites skipped: set YIZHAO_TEST_POSTGRES to a server URL"))
 struct PostgresCommandTests {
     @Test func aRegistryMovesOntoPostgreSQLAndAnswersTheSame() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-cli-pg-\(UUID().uuidString)")
+        let directory = Scratch.directory.appendingPathComponent("yizhao-cli-pg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let db = directory.appendingPathComponent("registry.db").path
         #expect(try YizhaoProcess.run(["seed", "--entities", "300", "--db", db]).status == 0)

@@ -1,10 +1,11 @@
 import Foundation
+import RegistryTestSupport
 import Testing
 
 /// `yizhao seed`, `yizhao search` and `yizhao migrate`, run as the built binary.
 struct RegistryCommandTests {
     func temporaryDatabase() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-cli-\(UUID().uuidString).db").path
+        Scratch.directory.appendingPathComponent("yizhao-cli-\(UUID().uuidString).db").path
     }
 
     @Test func seedIsIdempotentUnlessForced() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RegistryTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +10,7 @@ struct ServeCommandTests {
     @Test(arguments: [SIGTERM, SIGINT])
     func servesAndShutsDownGracefully(_ signal: Int32) throws {
         let port = Int.random(in: 20_000..<40_000)
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-serve-\(UUID().uuidString).db").path
+        let db = Scratch.directory.appendingPathComponent("yizhao-serve-\(UUID().uuidString).db").path
         let server = try YizhaoProcess(["serve", "--port", String(port), "--log-format", "json", "--db", db])
         var started = false
         for _ in 0..<200 where !started {

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import RegistryTestSupport
 
 /// Runs the built `yizhao` binary with stdin from a file and output captured to files, and reports
 /// its exit status (and, under `/usr/bin/time`, its peak memory).
@@ -38,7 +39,7 @@ struct YizhaoProcess {
 
     /// Starts the binary.
     init(_ arguments: [String], stdinPath: String? = nil, measuringMemory: Bool = false) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-cli-\(UUID().uuidString)")
+        let directory = Scratch.directory.appendingPathComponent("yizhao-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         stdoutPath = directory.appendingPathComponent("stdout").path
         stderrPath = directory.appendingPathComponent("stderr").path

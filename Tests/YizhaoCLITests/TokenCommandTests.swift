@@ -1,9 +1,10 @@
 import Foundation
+import RegistryTestSupport
 import Testing
 
 /// `yizhao token create|list|revoke`, run as the built binary.
 struct TokenCommandTests {
-    static let db = FileManager.default.temporaryDirectory.appendingPathComponent("yizhao-cli-tokens-\(UUID().uuidString).db").path
+    static let db = Scratch.directory.appendingPathComponent("yizhao-cli-tokens-\(UUID().uuidString).db").path
 
     @Test func createListRevoke() throws {
         let created = try YizhaoProcess.run(["token", "create", "--role", "reviewer.tax", "--name", "税务审核 李娜", "--db", Self.db])
