@@ -23,6 +23,13 @@ enum PostgresDossierReader {
                              names: try await connection.rows(names, logger: logger).map(name(from:)))
     }
 
+    /// The entity's register records as they stand (for its change-feed values).
+    static func registers(_ connection: PostgresConnection, entityID: Int64, logger: Logger) async throws -> EntityRegisters {
+        EntityRegisters(decisions: try await PostgresDecisionRecord.fetch(connection, entityID: entityID, logger: logger),
+                        abnormalListings: try await PostgresAbnormalListingRecord.fetch(connection, entityID: entityID, logger: logger),
+                        notices: try await PostgresNoticeRecord.fetch(connection, entityID: entityID, logger: logger))
+    }
+
     /// The row id of the entity with `code`.
     static func entityID(_ connection: PostgresConnection, _ code: CreditCode, logger: Logger, lock: Bool = false) async throws -> Int64? {
         var select = SQLStatement("SELECT id FROM entities WHERE code = ")

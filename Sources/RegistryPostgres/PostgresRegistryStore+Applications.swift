@@ -108,8 +108,13 @@ extension PostgresRegistryStore {
         try before(.audit)
         journal.audit(actor, action: "registration.\(application.kind.rawValue)", target: code.rawValue, at: instant)
         try before(.changeFeed)
-        let newJSON = plan.feedValues(of: application, code: code, dossier: new)
-        journal.change(code: code, change: change, old: old.map(ChangeFeedJSON.encode), new: newJSON, at: instant)
+        // A completion changes no register record; an existing entity's records go with both values.
+        var registers = EntityRegisters.none
+        if old != nil, let id = try await PostgresDossierReader.entityID(connection, code, logger: logger) {
+            registers = try await PostgresDossierReader.registers(connection, entityID: id, logger: logger)
+        }
+        let newJSON = registers.isEmpty ? plan.feedValues(of: application, code: code, dossier: new) : try ChangeFeedJSON.encode(new, registers: registers)
+        journal.change(code: code, change: change, old: try old.map { try ChangeFeedJSON.encode($0, registers: registers) }, new: newJSON, at: instant)
         try before(.application)
         do throws(ApplicationError) { try application.complete(code: code, at: instant) } catch { throw StoreError.application(error) }
     }
@@ -214,7 +219,9 @@ extension PostgresRegistryStore {
                 try await PostgresEntityChanges.setStatus(connection, id: id, dossier: old, to: .active, on: lastDay.adding(days: 1), logger: logger)
                 let new = try await PostgresDossierReader.load(connection, code, logger: logger).dossier
                 journal.audit(actor, action: "registration.resumption.expired", target: code.rawValue, at: instant)
-                journal.change(code: code, change: "resumed", old: ChangeFeedJSON.encode(old), new: ChangeFeedJSON.encode(new), at: instant)
+                let registers = try await PostgresDossierReader.registers(connection, entityID: id, logger: logger)
+                journal.change(code: code, change: "resumed", old: try ChangeFeedJSON.encode(old, registers: registers),
+                               new: try ChangeFeedJSON.encode(new, registers: registers), at: instant)
                 resumed.append(code)
             }
             try await journal.flush(connection, logger: logger)

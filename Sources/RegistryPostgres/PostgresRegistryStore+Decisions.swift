@@ -8,7 +8,8 @@ extension PostgresRegistryStore {
             let code = decision.code
             // The entity row stays locked until the commit: decisions on one entity are recorded one at a time.
             let (id, old) = try await PostgresDossierReader.load(connection, code, logger: logger, lock: true)
-            let recorded = try await PostgresDecisionRecord.fetch(connection, entityID: id, logger: logger)
+            let registersBefore = try await PostgresDossierReader.registers(connection, entityID: id, logger: logger)
+            let recorded = registersBefore.decisions
             let outcome = try RegistrationDecisionOutcome(of: decision, on: old.entity, recorded: recorded)
             try await PostgresEntityChanges.setStatus(connection, id: id, dossier: old, to: outcome.status, suspendedUntil: outcome.suspendedUntil,
                                                       on: decision.decidedOn, logger: logger)
@@ -16,7 +17,9 @@ extension PostgresRegistryStore {
                                                                  recordedBy: actor.label, at: instant, logger: logger)
             let new = try await PostgresDossierReader.load(connection, code, logger: logger).dossier
             journal.audit(actor, action: "registration.decision.\(decision.action.rawValue)", target: code.rawValue, at: instant)
-            journal.change(code: code, change: outcome.change, old: ChangeFeedJSON.encode(old), new: ChangeFeedJSON.encode(new), at: instant)
+            journal.change(code: code, change: outcome.change, old: try ChangeFeedJSON.encode(old, registers: registersBefore),
+                           new: try ChangeFeedJSON.encode(new, registers: try await PostgresDossierReader.registers(connection, entityID: id, logger: logger)),
+                           at: instant)
             return RegistrationDecision.Record(id: number, decision: decision, statusBefore: old.entity.status,
                                                suspendedUntilBefore: old.entity.suspendedUntil, statusAfter: outcome.status,
                                                recordedBy: actor.label, recordedAt: instant)

@@ -119,11 +119,22 @@ extension PostgresRegistryStore {
             try await PostgresEntityChanges.rename(connection, id: id, entity: &entity, to: name, parts: parts, on: date, logger: logger)
             try await PostgresEntityChanges.issueLicense(connection, id: id, entity: entity, on: date, logger: logger)
             let new = try await PostgresDossierReader.load(connection, code, logger: logger).dossier
+            let registers = try await PostgresDossierReader.registers(connection, entityID: id, logger: logger)
             let journal = PostgresJournal()
-            journal.change(code: code, change: "changed", old: ChangeFeedJSON.encode(old), new: ChangeFeedJSON.encode(new), at: Instant(day: date))
+            journal.change(code: code, change: "changed", old: try ChangeFeedJSON.encode(old, registers: registers),
+                           new: try ChangeFeedJSON.encode(new, registers: registers), at: Instant(day: date))
             try await journal.flush(connection, logger: logger)
             return new
         }
+    }
+
+    /// Adds a change of the entity's register records (its dossier unchanged) to the transaction's change feed:
+    /// `before` and the records as they now stand.
+    static func feedRegisters(_ connection: PostgresConnection, _ journal: PostgresJournal, _ dossier: EntityDossier, change: String,
+                              before: EntityRegisters, entityID: Int64, at instant: Instant, logger: Logger) async throws {
+        let after = try await PostgresDossierReader.registers(connection, entityID: entityID, logger: logger)
+        journal.change(code: dossier.entity.code, change: change, old: try ChangeFeedJSON.encode(dossier, registers: before),
+                       new: try ChangeFeedJSON.encode(dossier, registers: after), at: instant)
     }
 
     public func changeStatus(_ code: CreditCode, to status: EntityStatus, on date: CalendarDate) async throws(StoreError) -> EntityDossier {
@@ -131,9 +142,11 @@ extension PostgresRegistryStore {
             let (id, old) = try await PostgresDossierReader.load(connection, code, logger: logger, lock: true)
             try await PostgresEntityChanges.setStatus(connection, id: id, dossier: old, to: status, on: date, logger: logger)
             let new = try await PostgresDossierReader.load(connection, code, logger: logger).dossier
+            let registers = try await PostgresDossierReader.registers(connection, entityID: id, logger: logger)
             let journal = PostgresJournal()
-            journal.change(code: code, change: status == .deregistered ? "deregistered" : "status-changed", old: ChangeFeedJSON.encode(old),
-                           new: ChangeFeedJSON.encode(new), at: Instant(day: date))
+            journal.change(code: code, change: status == .deregistered ? "deregistered" : "status-changed",
+                           old: try ChangeFeedJSON.encode(old, registers: registers), new: try ChangeFeedJSON.encode(new, registers: registers),
+                           at: Instant(day: date))
             try await journal.flush(connection, logger: logger)
             return new
         }

@@ -104,8 +104,11 @@ extension SQLiteRegistryStore {
         try before(.audit)
         try JournalWriter.audit(db, actor, action: "registration.\(application.kind.rawValue)", target: code.rawValue, at: instant)
         try before(.changeFeed)
-        let newJSON = plan.feedValues(of: application, code: code, dossier: new)
-        try JournalWriter.change(db, code: code, change: change, old: old.map(ChangeFeedJSON.encode), new: newJSON, at: instant)
+        // A completion changes no register record; an existing entity's records go with both values.
+        let registers = old == nil ? EntityRegisters.none : try Self.registers(db, entityID: try Self.entityID(db, code))
+        let newJSON = registers.isEmpty ? plan.feedValues(of: application, code: code, dossier: new) : try ChangeFeedJSON.encode(new, registers: registers)
+        try JournalWriter.change(db, code: code, change: change, old: try old.map { try ChangeFeedJSON.encode($0, registers: registers) }, new: newJSON,
+                                 at: instant)
         try before(.application)
         do throws(ApplicationError) { try application.complete(code: code, at: instant) } catch { throw StoreError.application(error) }
     }
@@ -212,8 +215,9 @@ extension SQLiteRegistryStore {
                 // Deemed to resume business the day after the period ends (条例 第30条).
                 try EntityChanges.setStatus(db, code, to: .active, on: lastDay.adding(days: 1))
                 try JournalWriter.audit(db, actor, action: "registration.resumption.expired", target: code.rawValue, at: instant)
-                try JournalWriter.change(db, code: code, change: "resumed", old: ChangeFeedJSON.encode(old),
-                                         new: ChangeFeedJSON.encode(try Self.load(db, code)), at: instant)
+                let registers = try Self.registers(db, entityID: try Self.entityID(db, code))
+                try JournalWriter.change(db, code: code, change: "resumed", old: try ChangeFeedJSON.encode(old, registers: registers),
+                                         new: try ChangeFeedJSON.encode(try Self.load(db, code), registers: registers), at: instant)
                 resumed.append(code)
             }
             return resumed

@@ -54,10 +54,12 @@ extension SQLiteRegistryStore {
         }
     }
 
-    /// Appends a direct mutation (not an application's completion) to the change feed, dated at the start of `day`.
+    /// Appends a direct mutation (not an application's completion) to the change feed, dated at the start of `day`. The
+    /// registers, which these mutations leave as they are, go with both values; a new entity (no `old`) has none.
     static func feed(_ db: Database, _ dossier: EntityDossier, change: String, old: EntityDossier?, on day: CalendarDate) throws {
-        try JournalWriter.change(db, code: dossier.entity.code, change: change, old: old.map(ChangeFeedJSON.encode),
-                                 new: ChangeFeedJSON.encode(dossier), at: Instant(day: day))
+        let registers = old == nil ? EntityRegisters.none : try registers(db, entityID: try entityID(db, dossier.entity.code))
+        try JournalWriter.change(db, code: dossier.entity.code, change: change, old: try old.map { try ChangeFeedJSON.encode($0, registers: registers) },
+                                 new: try ChangeFeedJSON.encode(dossier, registers: registers), at: Instant(day: day))
     }
 
     /// Allocates the draft's code and writes the whole dossier and its search index; `before` runs ahead of
@@ -119,5 +121,20 @@ extension SQLiteRegistryStore {
     static func load(_ db: Database, _ code: CreditCode) throws -> EntityDossier {
         guard let dossier = try DossierReader.read(db, entityID: try entityID(db, code)) else { throw StoreError.entityNotFound(code) }
         return dossier
+    }
+
+    /// Appends a change of the entity's register records (its dossier unchanged) to the change feed: `before` and the
+    /// records as they now stand.
+    static func feedRegisters(_ db: Database, _ dossier: EntityDossier, change: String, before: EntityRegisters, entityID: Int64,
+                              at instant: Instant) throws {
+        try JournalWriter.change(db, code: dossier.entity.code, change: change, old: try ChangeFeedJSON.encode(dossier, registers: before),
+                                 new: try ChangeFeedJSON.encode(dossier, registers: try registers(db, entityID: entityID)), at: instant)
+    }
+
+    /// The entity's register records as they stand (for its change-feed values).
+    static func registers(_ db: Database, entityID: Int64) throws -> EntityRegisters {
+        EntityRegisters(decisions: try DecisionRecord.fetch(db, entityID: entityID),
+                        abnormalListings: try AbnormalListingRecord.fetch(db, entityID: entityID),
+                        notices: try NoticeRecord.fetch(db, entityID: entityID))
     }
 }

@@ -64,11 +64,22 @@ extension CompletionPlan {
     }
 }
 
-/// The JSON of change-feed values: keys sorted, `/` unescaped, UTF-8 (the same in every backend).
+/// The JSON of change-feed values (`ChangeFeedValues`): keys sorted, `/` unescaped, UTF-8 (the same in every backend).
 public enum ChangeFeedJSON {
-    /// `dossier` as change-feed JSON (`StoredJSON`'s bytes, written directly: see `DossierJSON`).
+    /// `dossier` as change-feed JSON (`StoredJSON`'s bytes, written directly: see `DossierJSON`), for an entity with no
+    /// register records (a new one).
     public static func encode(_ dossier: EntityDossier) -> String {
         DossierJSON.encode(dossier)
+    }
+
+    /// `dossier` and the entity's `registers` as change-feed JSON: the dossier's own JSON when the registers are empty.
+    public static func encode(_ dossier: EntityDossier, registers: EntityRegisters) throws(StoreError) -> String {
+        guard !registers.isEmpty else { return DossierJSON.encode(dossier) }
+        do {
+            return try StoredJSON.encode(ChangeFeedValues(dossier: dossier, registers: registers))
+        } catch {
+            throw StoreError.backend("change-feed values of \(dossier.entity.code.rawValue) not encodable: \(error)")
+        }
     }
 }
 

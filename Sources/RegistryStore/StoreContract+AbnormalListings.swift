@@ -68,6 +68,15 @@ extension StoreContract {
             let audit = try await store.auditEntries(after: 0, limit: 100).map(\.action)
             try expect(audit.filter { $0.hasPrefix("registration.abnormal") } == ["registration.abnormal-listing", "registration.abnormal-removal"],
                        "audited once each: \(audit)")
+            // In the change feed once each, with the records before and after; the deregistration carries the listing.
+            let fed = try await store.changes(after: 0, limit: 100).filter { $0.code == code }
+            try expect(fed.map(\.change) == ["registered", "abnormal-listed", "abnormal-removed", "deregistered"], "fed: \(fed.map(\.change))")
+            let values = try fed.map { entry in
+                (old: try entry.oldValues.map { try StoredJSON.decode(ChangeFeedValues.self, $0) }, new: try StoredJSON.decode(ChangeFeedValues.self, entry.newValues))
+            }
+            try expect(values[1].old?.registers == EntityRegisters.none && values[1].new.registers.abnormalListings == [listing]
+                       && values[2].new.registers.abnormalListings == [removed] && values[3].new.registers.abnormalListings == [removed]
+                       && values[3].new.dossier.entity.status == .deregistered, "the listing in the feed's values")
         },
         Case(name: "a change or deregistration accepted before a 撤销 no longer completes") { store in
             let established = try await completeApplication(store, .establishment(ContractFixtures.form()))

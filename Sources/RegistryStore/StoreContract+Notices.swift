@@ -46,6 +46,12 @@ extension StoreContract {
             let audit = try await store.auditEntries(after: 0, limit: 100).map(\.action).filter { $0.hasPrefix("registration.deregistration-") }
             try expect(audit == ["registration.deregistration-notice", "registration.deregistration-objection", "registration.deregistration-notice"],
                        "audited: \(audit)")
+            let fed = try await store.changes(after: 0, limit: 100).filter { $0.code == code }
+            try expect(fed.map(\.change) == ["registered", "notice-filed", "notice-objected", "notice-filed"], "fed: \(fed.map(\.change))")
+            let last = try StoredJSON.decode(ChangeFeedValues.self, fed[3].newValues)
+            let before = try fed[3].oldValues.map { try StoredJSON.decode(ChangeFeedValues.self, $0) }
+            try expect(last.registers.notices == [objected, second] && before?.registers.notices == [objected] && last.dossier == before?.dossier,
+                       "the notices in the feed's values")
         },
         Case(name: "no notice for a 个体工商户, a listed entity or an ended one") { store in
             let (actor, instant) = (ContractFixtures.actor, ContractFixtures.instant)

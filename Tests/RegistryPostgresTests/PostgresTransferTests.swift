@@ -71,7 +71,7 @@ struct PostgresTransferTests {
             }
             let feed = try await sqlite.changes(after: 0, limit: 1_000)
             let movedFeed = try await postgres.changes(after: 0, limit: 1_000)
-            #expect(feed.count == 15 && movedFeed == feed, "the change feed, sequence numbers and all")
+            #expect(feed.count == 19 && movedFeed == feed, "the change feed, sequence numbers and all")
             let audit = try await sqlite.auditEntries(after: 0, limit: 1_000)
             let movedAudit = try await postgres.auditEntries(after: 0, limit: 1_000)
             #expect(!audit.isEmpty && movedAudit == audit, "the audit chain, hashes and all")
@@ -95,12 +95,14 @@ struct PostgresTransferTests {
             let notices = try await sqlite.deregistrationNotices(code: noticed)
             let movedNotices = try await postgres.deregistrationNotices(code: noticed)
             #expect(notices.count == 1 && notices.first?.objection != nil && movedNotices == notices, "the notice with its objection")
-            // Carrying on: a new code past every moved one, the feed and the chain continuing without a gap.
+            // Carrying on: a new code past every moved one, the feed (after the new listing's entry) and the chain
+            // continuing without a gap.
             let next = try await postgres.register(ContractFixtures.draft(index: 40, zihao: "迁移后"))
             let clash = try await sqlite.dossier(next.entity.code)
             #expect(clash == nil, "\(next.entity.code) is new")
             let after = try await postgres.changes(after: feed.last!.sequence, limit: 10)
-            #expect(after.map(\.sequence) == [feed.last!.sequence + 1] && after.first?.code == next.entity.code)
+            #expect(after.map(\.sequence) == [feed.last!.sequence + 1, feed.last!.sequence + 2] && after.map(\.change) == ["abnormal-listed", "registered"]
+                    && after.last?.code == next.entity.code, "\(after.map(\.change))")
             _ = try await postgres.createToken(label: "after", role: .clerk, secretHash: String(repeating: "c", count: 64),
                                                at: Instant(day: Self.today), actor: Actor(label: "test", role: "admin", requestID: nil))
             let report = try await AuditDesk(store: postgres).verifyChain()

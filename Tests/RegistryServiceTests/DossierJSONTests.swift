@@ -1,3 +1,4 @@
+import Foundation
 import RegistryCore
 import RegistryService
 import RegistryStore
@@ -35,6 +36,30 @@ struct DossierJSONTests {
         dossier.tax = nil
         dossier.statistics = nil
         #expect(ChangeFeedJSON.encode(dossier) == (try StoredJSON.encode(dossier)))
+    }
+
+    /// Change-feed values of an entity with register records: the dossier's keys and `registers` among them in sorted
+    /// order, read back whole; without records, exactly the dossier's JSON.
+    @Test func feedValuesCarryTheRegistersBesideTheDossier() throws {
+        let dossier = ContractFixtures.dossier(index: 3)
+        let code = dossier.entity.code
+        #expect(try ChangeFeedJSON.encode(dossier, registers: .none) == ChangeFeedJSON.encode(dossier))
+        let day = ContractFixtures.day
+        let registers = EntityRegisters(
+            decisions: [RegistrationDecision.Record(id: 4, decision: RegistrationDecision(action: .licenseRevocation, code: code, documentNumber: "长市监处罚〔2024〕3号",
+                                                                                         decidedOn: day, reason: "未公示年度报告"),
+                                                    statusBefore: .active, suspendedUntilBefore: nil, statusAfter: .revoked, recordedBy: "审核员",
+                                                    recordedAt: ContractFixtures.instant)],
+            abnormalListings: [AbnormalListing(id: 9, code: code, reason: .annualReportMissing, documentNumber: "长市监异〔2024〕4号", listedOn: day,
+                                               listedBy: "窗口", removal: .init(documentNumber: "长市监移〔2024〕5号", removedOn: day, reason: "已报送", recordedBy: "窗口"))],
+            notices: [DeregistrationNotice(id: 2, code: code, from: day, filedBy: "窗口", objection: nil)])
+        let json = try ChangeFeedJSON.encode(dossier, registers: registers)
+        let values = try StoredJSON.decode(ChangeFeedValues.self, json)
+        #expect(values == ChangeFeedValues(dossier: dossier, registers: registers))
+        #expect(try StoredJSON.decode(EntityDossier.self, json) == dossier)
+        let keys = ["\"entity\":", "\"licenses\":", "\"names\":", "\"registers\":{\"abnormalListings\":", "\"statistics\":", "\"tax\":"]
+        let offsets = keys.compactMap { json.range(of: $0)?.lowerBound }
+        #expect(offsets.count == keys.count && offsets == offsets.sorted(), "\(json)")
     }
 
     @Test func reviewReasonsMatchJSONEncoder() throws {

@@ -58,6 +58,31 @@ struct SnapshotTests {
         }
     }
 
+    /// Records a decision, a listing and its removal, another listing, a notice and an objection to it on four entities
+    /// registered through the flow, then renames the one still listed; those four codes, in that order.
+    static func changeRegisters<Store: RegistryStore>(in store: Store) async throws -> [CreditCode] {
+        let registered = try await store.changes(after: 0, limit: 1_000).filter { $0.change == "registered" }.map(\.code)
+        try #require(registered.count >= 4)
+        let codes = Array(registered.suffix(4))
+        let (actor, instant, day) = (ContractFixtures.actor, ContractFixtures.instant, ContractFixtures.day)
+        _ = try await store.recordDecision(RegistrationDecision(action: .licenseRevocation, code: codes[0], documentNumber: "长市监处罚〔2024〕21号",
+                                                                decidedOn: day, reason: "未公示年度报告"), actor: actor, at: instant, idempotency: nil)
+        let listing = try await store.listAbnormal(.init(code: codes[1], reason: .unreachableAtDomicile, documentNumber: "长市监异〔2024〕22号",
+                                                         listedOn: day), actor: actor, at: instant, idempotency: nil).freshValue
+        _ = try await store.removeAbnormalListing(code: codes[1], id: listing.id,
+                                                  .init(documentNumber: "长市监移〔2024〕23号", removedOn: day, reason: "已能通过住所联系", recordedBy: actor.label),
+                                                  actor: actor, at: instant, idempotency: nil)
+        _ = try await store.listAbnormal(.init(code: codes[2], reason: .annualReportMissing, documentNumber: "长市监异〔2024〕24号", listedOn: day),
+                                         actor: actor, at: instant, idempotency: nil)
+        let notice = try await store.fileDeregistrationNotice(code: codes[3], actor: actor, at: instant, idempotency: nil).freshValue
+        _ = try await store.objectToDeregistrationNotice(code: codes[3], id: notice.id,
+                                                         .init(party: "国家税务总局长沙市税务局", reason: "尚有未结清的税款", objectedOn: day, recordedBy: actor.label),
+                                                         actor: actor, at: instant, idempotency: nil)
+        _ = try await store.rename(codes[2], to: "长沙乙改名网络科技有限公司", parts: NameParts(region: "长沙", zihao: "乙改名", industry: "网络科技", form: "有限公司"),
+                                   on: day)
+        return codes
+    }
+
     static func export<Store: RegistryStore>(_ store: Store, to directory: URL, personal: Bool = false) async throws -> SnapshotManifest {
         try await SnapshotExporter(store: store, signer: signer, now: { ContractFixtures.instant })
             .export(to: directory, includePersonalIDs: personal, actor: auditor).freshValue.manifest
@@ -96,6 +121,7 @@ struct SnapshotTests {
         _ = try await store.rename(renamed, to: "长沙新名网络科技有限公司", parts: NameParts(region: "长沙", zihao: "新名", industry: "网络科技", form: "有限公司"),
                                    on: TestBackend.today)
         try await Self.register(8, in: store, tag: "乙")
+        let recordCodes = try await Self.changeRegisters(in: store)
         let after = Self.directory("after")
         let last = try await Self.export(store, to: after)
 
@@ -116,16 +142,31 @@ struct SnapshotTests {
         let middleCodes = Set(try Self.linesByCode(during.appendingPathComponent("entities.ndjson")).keys)
         #expect(middleCodes == seedCodes.union(registeredBy))
 
-        // Snapshot 2 plus the feed after its sequence number is snapshot 3, file by file, byte for byte (NDJSON).
-        for table in SnapshotTable.allCases where table.isDossierTable {
+        // Register changes are in the feed under their own kinds, each entry with the records before and after; the
+        // rename of a listed entity carries its listing; an entity without records has the dossier's own JSON.
+        let recordChanges = changes.filter { recordCodes.contains($0.code) && $0.change != "registered" }.map(\.change)
+        #expect(recordChanges == ["license-revoked", "abnormal-listed", "abnormal-removed", "abnormal-listed", "notice-filed", "notice-objected",
+                                  "changed"], "\(recordChanges)")
+        let renamedListed = try #require(changes.last { $0.code == recordCodes[2] })
+        let listed = try JSONDecoder().decode(ChangeFeedValues.self, from: Data(renamedListed.newValues.utf8))
+        #expect(listed.registers.abnormalListings.count == 1 && listed.dossier.entity.name == "长沙乙改名网络科技有限公司")
+        let plain = try #require(changes.last { $0.change == "registered" })
+        let plainDossier = try JSONDecoder().decode(EntityDossier.self, from: Data(plain.newValues.utf8))
+        #expect(plain.newValues == ChangeFeedJSON.encode(plainDossier) && !plain.newValues.contains("\"registers\""))
+
+        // Snapshot 2 plus the feed after its sequence number is snapshot 3, file by file, byte for byte (NDJSON): the
+        // dossier files from each entry's dossier, the register files from its records.
+        for table in SnapshotTable.allCases {
             var rows = try Self.linesByCode(during.appendingPathComponent(SnapshotFile.name(of: table, format: .ndjson)))
             for change in changes where change.sequence > middle.sequence {
-                let dossier = try JSONDecoder().decode(EntityDossier.self, from: Data(change.newValues.utf8))
+                let values = try JSONDecoder().decode(ChangeFeedValues.self, from: Data(change.newValues.utf8))
                 var lines: [String] = []
                 let encoder = SnapshotEncoder(table: table, format: .ndjson, masksPersonalIDs: true) { bytes in
                     lines += String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
                 }
-                for row in SnapshotRows.rows(of: dossier, in: table) { try encoder.row(row) }
+                let produced = table.isDossierTable ? SnapshotRows.rows(of: values.dossier, in: table)
+                                                    : SnapshotRows.rows(of: values.registers, code: change.code, in: table)
+                for row in produced { try encoder.row(row) }
                 try encoder.flush()
                 rows[change.code.rawValue] = lines
             }

@@ -1,6 +1,6 @@
-/// A dossier as snapshot rows: what the change feed's `newValues` contribute to each file. Applying a feed to a
-/// snapshot replaces an entity's rows with these (the feed-replay test checks the result against a later
-/// snapshot).
+/// A dossier and its register records as snapshot rows: what the change feed's `newValues` contribute to each file.
+/// Applying a feed to a snapshot replaces an entity's rows with these (the feed-replay test checks the result against
+/// a later snapshot).
 public enum SnapshotRows {
     /// The rows of `dossier` in `table`, in file order (none for the tables that are not dossier tables).
     public static func rows(of dossier: EntityDossier, in table: SnapshotTable) -> [[SnapshotValue]] {
@@ -38,6 +38,34 @@ public enum SnapshotRows {
             }
         case .decisions, .abnormalListings, .notices:
             return []
+        }
+    }
+
+    /// The rows of an entity's register records in `table`, in file order (by id; none for the dossier tables): what
+    /// a change-feed entry's `registers` contribute to the register files.
+    public static func rows(of registers: EntityRegisters, code: CreditCode, in table: SnapshotTable) -> [[SnapshotValue]] {
+        let code = SnapshotValue.text(code.rawValue)
+        switch table {
+        case .entities, .licenses, .tax, .statistics, .names:
+            return []
+        case .decisions:
+            return registers.decisions.sorted { $0.id < $1.id }.map { record in
+                let decision = record.decision
+                return [code, .integer(record.id), .text(decision.action.rawValue), .text(decision.documentNumber), .text(decision.decidedOn.description),
+                        .text(decision.reason), .text(record.statusBefore.display), optional(record.suspendedUntilBefore?.description),
+                        .text(record.statusAfter.display), .text(record.recordedBy), .text(record.recordedAt.description)]
+            }
+        case .abnormalListings:
+            return registers.abnormalListings.sorted { $0.id < $1.id }.map { listing in
+                [code, .integer(listing.id), .text(listing.reason.rawValue), .text(listing.documentNumber), .text(listing.listedOn.description),
+                 .text(listing.listedBy), optional(listing.removal?.documentNumber), optional(listing.removal?.removedOn.description),
+                 optional(listing.removal?.reason), optional(listing.removal?.recordedBy)]
+            }
+        case .notices:
+            return registers.notices.sorted { $0.id < $1.id }.map { notice in
+                [code, .integer(notice.id), .text(notice.from.description), .text(notice.filedBy), optional(notice.objection?.party),
+                 optional(notice.objection?.reason), optional(notice.objection?.objectedOn.description), optional(notice.objection?.recordedBy)]
+            }
         }
     }
 

@@ -4313,18 +4313,35 @@ enum OpenAPIDocument {
           },
           "change": {
             "type": "string",
-            "description": "registered, name-changed, domicile-changed, …, deregistered"
+            "enum": [
+              "registered",
+              "changed",
+              "deregistered",
+              "status-changed",
+              "suspended",
+              "suspension-extended",
+              "resumed",
+              "liquidating",
+              "license-revoked",
+              "registration-revoked",
+              "revocation-reversed",
+              "abnormal-listed",
+              "abnormal-removed",
+              "notice-filed",
+              "notice-objected"
+            ],
+            "description": "What changed: a registration, a change or deregistration, a status filing or decision, or a register record (经营异常名录 listing or removal, 简易注销 notice or objection)"
           },
           "oldValues": {
             "type": [
               "object",
               "null"
             ],
-            "description": "The entity's dossier before (null for a registration)"
+            "description": "The entity's dossier before, with `registers` (its decisions, abnormalListings and notices) when it has any records (null for a registration)"
           },
           "newValues": {
             "type": "object",
-            "description": "The entity's dossier after: entity, licenses, tax, statistics, names"
+            "description": "The entity's dossier after: entity, licenses, tax, statistics, names, and `registers` (decisions, abnormalListings, notices) when it has any records"
           }
         }
       },
