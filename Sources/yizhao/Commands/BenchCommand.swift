@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run the in-process benchmarks of docs/PERFORMANCE.md.",
-        subcommands: [BenchCodes.self, GenerateCodes.self, BenchSearch.self, BenchNames.self, BenchRegistrations.self, BenchSnapshot.self, BenchPostgres.self]
+        subcommands: [BenchCodes.self, GenerateCodes.self, BenchSeed.self, BenchSearch.self, BenchNames.self, BenchRegistrations.self, BenchSnapshot.self, BenchPostgres.self]
     )
 }
 
