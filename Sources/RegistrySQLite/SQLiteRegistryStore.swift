@@ -72,7 +72,7 @@ public final class SQLiteRegistryStore: RegistryStore {
     public func migrate() async throws(StoreError) {
         let migrator = SQLiteSchema.migrator
         do {
-            let applied = try await pool.read { db in try migrator.appliedIdentifiers(db) }
+            let applied = try await read { db in try migrator.appliedIdentifiers(db) }
             let unknown = applied.subtracting(migrator.migrations)
             guard unknown.isEmpty else { throw StoreError.unknownMigrations(unknown.sorted()) }
             try migrator.migrate(pool)
@@ -113,9 +113,19 @@ public final class SQLiteRegistryStore: RegistryStore {
     }
 
     /// Runs `body` in a read transaction, translating errors.
+    ///
+    /// Through GRDB's `asyncRead`, which hands the connection back on the reader's own queue as soon as `body` returns.
+    /// GRDB's `async` `read` keeps it until the awaiting task is resumed on a cooperative thread, and searches wait for a
+    /// connection on the cooperative thread itself (`searchOnCallingThread`): with every cooperative thread waiting in
+    /// a search and every connection held by a read waiting to be resumed, the service hung (`ReaderPoolTests`).
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        let result: Result<T, any Error> = await withCheckedContinuation { continuation in
+            pool.asyncRead { connection in
+                continuation.resume(returning: Result { try body(try connection.get()) })
+            }
+        }
         do {
-            return try await pool.read(body)
+            return try result.get()
         } catch {
             throw Self.translate(error)
         }
