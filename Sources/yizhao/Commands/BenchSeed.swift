@@ -6,11 +6,11 @@ import RegistrySQLite
 import RegistryStore
 
 /// `yizhao bench seed`: `yizhao seed` into a fresh file, next to SPEC §9's floor (raw load + FTS build) of the
-/// same entities measured in the same run, alternating, so the ratio holds on a busy machine.
+/// same rows measured in the same run, alternating, so the ratio holds on a busy machine.
 struct BenchSeed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Time `yizhao seed` against a raw load of the same entities with an FTS5 trigram index (SPEC §9's floor).",
+        abstract: "Time `yizhao seed` against a raw load of the same rows with an FTS5 trigram index (SPEC §9's floor).",
         discussion: """
             Each run loads the raw floor into one new file and seeds another, in turn; the files are removed after each \
             run. The floor's entities are generated before its clock starts; the seed generates its own on a second \
