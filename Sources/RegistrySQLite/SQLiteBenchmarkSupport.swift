@@ -20,7 +20,7 @@ public struct SQLiteBenchmarkSupport: Sendable {
 
     /// `count` random substrings of `length` characters of random current names (search form).
     public func sampleQueries(count: Int, length: Int, seed: UInt64) async throws -> [String] {
-        let names = try await store.pool.read { db in
+        let names = try await store.read { db in  // the store's one asynchronous read path (see `read`)
             try String.fetchAll(db, sql: "SELECT name FROM entities ORDER BY id")
         }
         var random = SplitMix64(seed: seed)
