@@ -113,6 +113,9 @@ for table in ["business_licenses", "tax_registrations", "statistics_registration
     missing = q(f"SELECT count(*) FROM entities e WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = {column})")[0][0]
     if missing:
         problems.append(f"{missing} entities have no row in {table} (a partial registration)")
+queued = q("SELECT count(*) FROM search_index_queue")[0][0]
+if queued:
+    problems.append(f"{queued} search entries still queued after a graceful stop (the server indexes them before it exits)")
 orphans = q("SELECT count(*) FROM applications a WHERE a.state = 'completed' AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.code = a.code)")[0][0]
 if orphans:
     problems.append(f"{orphans} completed applications name no entity")

@@ -21,6 +21,7 @@ enum PostgresSchema {
         ("0011-create-registration-decisions", createRegistrationDecisions),
         ("0012-create-abnormal-listings", createAbnormalListings),
         ("0013-create-deregistration-notices", createDeregistrationNotices),
+        ("0014-create-search-index-queue", createSearchIndexQueue),
     ]
 
     /// The current version's deadline extension (延长审查期限, 条例 第19条) as stored JSON, NULL without one.
@@ -45,6 +46,12 @@ enum PostgresSchema {
     /// Nothing to do here (yet): SQLite's 0008 indexes ended names by the keys a name check looks up
     /// (`former_name_keys`); PostgreSQL still reads the authority's ended names of the cooldown year through
     /// `name_history_by_authority_end` inside its one candidates statement.
+    /// Nothing to do here: SQLite's 0014 queues search index work so that a server can index in batches off the
+    /// registrations' transactions; PostgreSQL indexes in the writing transaction.
+    static let createSearchIndexQueue = """
+        -- search_index_queue is SQLite's; see SearchIndexQueue.swift.
+        """
+
     static let createFormerNameKeys = """
         -- former_name_keys is SQLite's; see FormerNameKeys.swift.
         """

@@ -31,7 +31,7 @@ enum EntityChanges {
         try SearchIndexWriter.remove(db, key: key)
         let names = try String.fetchAll(try db.cachedStatement(sql: "SELECT name FROM name_history WHERE entity_id = ? ORDER BY valid_from, valid_to IS NULL, name"),
                                         arguments: [id])
-        try SearchIndexWriter.add(db, key: key, entry: SearchIndexEntry(names: names))
+        try SearchIndexWriter.add(db, key: key, document: SearchText.document(names: names, tables: tables))
     }
 
     /// Issues the next license version with `entity`'s current items.
@@ -93,6 +93,6 @@ enum EntityChanges {
         try SearchIndexWriter.remove(db, key: oldKey)
         try db.cachedStatement(sql: "UPDATE entities SET status = ?, status_changed_on = ?, search_key = ?, suspended_until = ? WHERE id = ?")
             .execute(arguments: [status.display, date.description, newKey, suspendedUntil?.description, id])
-        try SearchIndexWriter.add(db, key: newKey, entry: SearchIndexEntry(document: document))
+        try SearchIndexWriter.add(db, key: newKey, document: document)
     }
 }

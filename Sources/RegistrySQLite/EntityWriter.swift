@@ -88,9 +88,9 @@ enum EntityWriter {
 
     /// Inserts a whole dossier (entity, licenses, registrations, names) under `id` and returns its
     /// prepared form; the caller indexes it.
-    static func insert(_ db: Database, _ dossier: EntityDossier, id: Int64, search: SearchIndexEntry? = nil,
+    static func insert(_ db: Database, _ dossier: EntityDossier, id: Int64, searchDocument: String? = nil,
                        before: (CompletionStep) throws -> Void = { _ in }) throws -> PreparedDossier {
-        let prepared = PreparedDossier(dossier, id: id, search: search)
+        let prepared = PreparedDossier(dossier, id: id, searchDocument: searchDocument)
         try write(db, prepared, before: before)
         return prepared
     }

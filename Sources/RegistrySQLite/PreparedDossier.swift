@@ -29,13 +29,11 @@ struct PreparedDossier: Sendable {
     let authority: String
     let document: String
     let bigrams: String
-    /// The search entry given to `init`, if any (it already holds the counted terms as JSON).
-    let search: SearchIndexEntry?
     /// The allocator sequence of the code's identifier, when it has one.
     let sequence: Int?
 
-    /// The rows of `dossier` under `id`; `search`, when given, is its names' search entry, prepared elsewhere.
-    init(_ dossier: EntityDossier, id: Int64, tables: HanTables = .standard, search: SearchIndexEntry? = nil) {
+    /// The rows of `dossier` under `id`; `searchDocument`, when given, is its names' search document, prepared elsewhere.
+    init(_ dossier: EntityDossier, id: Int64, tables: HanTables = .standard, searchDocument: String? = nil) {
         let entity = dossier.entity
         let zihao = entity.nameParts.zihao
         self.id = id
@@ -68,17 +66,13 @@ struct PreparedDossier: Sendable {
                                     validFrom: name.validFrom.description, name: name.name, zihao: name.zihao)
             } ?? []
         }
-        self.search = search
-        document = search?.document ?? SearchText.document(names: dossier.names.map(\.name), tables: tables)
-        bigrams = search?.bigramTokens ?? SearchText.bigramTokens(ofDocument: document)
+        document = searchDocument ?? SearchText.document(names: dossier.names.map(\.name), tables: tables)
+        bigrams = SearchText.bigramTokens(ofDocument: document)
         sequence = CodeAllocator.sequence(ofSubjectIdentifier: entity.code.organizationCode.rawValue)
     }
 
     /// The document's counted terms, packed (bulk loads count them; see `SearchText.countedTerms`).
     var terms: Set<SearchText.PackedTerm> { SearchText.packedTerms(ofDocument: document) }
-
-    /// What the search index writes for this dossier.
-    var searchEntry: SearchIndexEntry { search ?? SearchIndexEntry(document: document) }
 
     static func license(_ license: BusinessLicense, entityID: Int64) -> [ColumnValue] {
         [.integer(entityID), ColumnValue(license.version), .text(license.issuedOn.description), .text(license.name),

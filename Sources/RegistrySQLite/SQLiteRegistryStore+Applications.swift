@@ -72,7 +72,7 @@ extension SQLiteRegistryStore {
         switch application.request {
         case .establishment:
             guard let draft = plan.draft else { throw StoreError.backend("an establishment's plan has no draft") }
-            new = try registerEntity(db, draft, search: plan.searchEntry, before: before)
+            new = try registerEntity(db, draft, searchDocument: plan.searchDocument, before: before)
             (code, change, old) = (new.entity.code, "registered", nil)
         case .change(let form):
             let dossier = try load(db, form.code)

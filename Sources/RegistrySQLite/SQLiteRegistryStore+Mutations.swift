@@ -29,7 +29,7 @@ extension SQLiteRegistryStore {
                 let batch = pipeline.next()
                 for dossier in batch {
                     try EntityWriter.write(db, dossier, grams: !wasEmpty)
-                    if !wasEmpty { try SearchIndexWriter.add(db, key: dossier.key, entry: dossier.searchEntry) }
+                    if !wasEmpty { try SearchIndexWriter.add(db, key: dossier.key, document: dossier.document) }
                     highestSequence = max(highestSequence, dossier.sequence ?? -1)
                 }
                 if wasEmpty { documents += batch.map { .init(key: $0.key, document: $0.document, bigrams: $0.bigrams) } }
@@ -64,9 +64,9 @@ extension SQLiteRegistryStore {
 
     /// Allocates the draft's code and writes the whole dossier and its search index; `before` runs ahead of
     /// each write (fault injection). The caller holds the write transaction.
-    /// Registers `draft` under the next code; `search` is its search entry when the caller prepared it (a
+    /// Registers `draft` under the next code; `searchDocument` is its search document when the caller prepared it (a
     /// completion's plan does, outside the writer).
-    static func registerEntity(_ db: Database, _ draft: EntityDraft, search: SearchIndexEntry? = nil,
+    static func registerEntity(_ db: Database, _ draft: EntityDraft, searchDocument: String? = nil,
                                before: (CompletionStep) throws -> Void = { _ in }) throws -> EntityDossier {
         try before(.code)
         var sequence = try Int.fetchOne(try db.cachedStatement(sql: "SELECT next_value FROM code_sequence WHERE id = 1")) ?? 0
@@ -82,9 +82,9 @@ extension SQLiteRegistryStore {
                                   arguments: [code.organizationCode.rawValue]) == true
         try db.cachedStatement(sql: "UPDATE code_sequence SET next_value = ? WHERE id = 1").execute(arguments: [sequence])
         let dossier = draft.dossier(code: code)
-        let prepared = try EntityWriter.insert(db, dossier, id: try EntityWriter.nextEntityID(db), search: search, before: before)
+        let prepared = try EntityWriter.insert(db, dossier, id: try EntityWriter.nextEntityID(db), searchDocument: searchDocument, before: before)
         try before(.searchIndex)
-        try SearchIndexWriter.add(db, key: prepared.key, entry: prepared.searchEntry)
+        try SearchIndexWriter.add(db, key: prepared.key, document: prepared.document)
         return dossier
     }
 

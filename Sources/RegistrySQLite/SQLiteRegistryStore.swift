@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RegistryCore
 import RegistryStore
+import Synchronization
 
 /// The registry on an SQLite file: WAL, `synchronous=FULL`, foreign keys on; one writer, many readers.
 public final class SQLiteRegistryStore: RegistryStore {
@@ -19,13 +20,25 @@ public final class SQLiteRegistryStore: RegistryStore {
     let checkpointer: WALCheckpointer
     /// Which completion writes fail on purpose (tests only; nothing fails by default).
     let failsBefore: @Sendable (CompletionStep) -> Bool
+    /// When the search index takes in what writes queue for it.
+    public let searchIndexing: SearchIndexing
+
+    /// When the search index takes in a write's changes (`SearchIndexQueue`).
+    public enum SearchIndexing: Sendable {
+        /// In the write's own transaction: search shows a registration as soon as it is committed.
+        case withEachWrite
+        /// In batches, whenever `indexQueuedSearchEntries` runs (a server runs it every few milliseconds): the single
+        /// writer does not index each registration on its own, and search shows it once its batch has committed.
+        case batched
+    }
 
     /// Opens (creating if needed) the registry at `path`. Call `migrate()` before use.
     /// `searchCacheCapacity` pages are kept between writes (0 turns the cache off).
     /// `groupCommit` lets concurrent writes share one transaction and flush, each in its own savepoint (off:
     /// one transaction per write, the benchmark's baseline). `failsBefore` injects a failure ahead of a
     /// completion write, for the all-or-nothing tests.
-    public init(path: String, searchCacheCapacity: Int = 4_096, groupCommit: Bool = true,
+    /// `searchIndexing` says whether each write indexes its changes for search itself or leaves them for batches.
+    public init(path: String, searchCacheCapacity: Int = 4_096, groupCommit: Bool = true, searchIndexing: SearchIndexing = .withEachWrite,
                 failsBefore: @escaping @Sendable (CompletionStep) -> Bool = { _ in false }) throws(StoreError) {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -59,7 +72,8 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
         self.path = path
         self.searchCache = SearchCache(capacity: searchCacheCapacity)
-        self.groupCommit = groupCommit ? GroupCommitWriter(pool: pool, beforeCommit: SearchIndexWriter.flushPending) : nil
+        self.searchIndexing = searchIndexing
+        self.groupCommit = groupCommit ? GroupCommitWriter(pool: pool, beforeCommit: Self.beforeCommit(searchIndexing)) : nil
         self.failsBefore = failsBefore
     }
 
@@ -79,6 +93,9 @@ public final class SQLiteRegistryStore: RegistryStore {
         } catch {
             throw Self.translate(error)
         }
+        // Search entries a batch-indexing server left queued when it stopped (or crashed) are indexed now, so that
+        // every process sees the registry's search whole from its start.
+        try await indexAllQueuedSearchEntries()
     }
 
     public func entityCount() async throws(StoreError) -> Int {
@@ -140,13 +157,35 @@ public final class SQLiteRegistryStore: RegistryStore {
         do {
             defer { checkpointer.committed() }
             if grouped, let groupCommit { return try await groupCommit.write(body) }
+            let beforeCommit = Self.beforeCommit(searchIndexing)
             return try await pool.write { db in
                 let value = try body(db)
-                try SearchIndexWriter.flushPending(db)
+                try beforeCommit(db)
                 return value
             }
         } catch {
             throw Self.translate(error)
+        }
+    }
+
+    /// What every write transaction does last: indexes the queued search entries when each write indexes its own,
+    /// then writes the transaction's FTS5 rows.
+    /// (A registry not yet migrated to 0014 has no queue, and its writes queue nothing.)
+    static func beforeCommit(_ searchIndexing: SearchIndexing) -> @Sendable (Database) throws -> Void {
+        switch searchIndexing {
+        case .withEachWrite:
+            let queueExists = Mutex(false)
+            return { db in
+                if try queueExists.withLock({ exists in
+                    if !exists { exists = try db.tableExists(SearchIndexQueue.table) }
+                    return exists
+                }) {
+                    try SearchIndexQueue.apply(db)
+                }
+                try SearchIndexWriter.flushPending(db)
+            }
+        case .batched:
+            return SearchIndexWriter.flushPending
         }
     }
 

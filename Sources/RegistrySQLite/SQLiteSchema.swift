@@ -46,6 +46,9 @@ enum SQLiteSchema {
         migrator.registerMigration("0013-create-deregistration-notices") { db in
             try db.execute(sql: NoticeRecord.createSQL)
         }
+        migrator.registerMigration("0014-create-search-index-queue") { db in
+            try db.execute(sql: SearchIndexQueue.createSQL)
+        }
         return migrator
     }
 

@@ -2,8 +2,9 @@ import GRDB
 import RegistryCore
 import RegistryStore
 
-/// Keeps the search index (documents, FTS5 trigrams, bigrams) in step with the entities, inside the
-/// caller's transaction.
+/// Keeps the search index (documents, FTS5 trigrams, bigrams, term and phrase counts) in step with the entities:
+/// writes queue their changes (`add`, `remove`), and `SearchIndexQueue.apply` indexes them (`index`, `unindex`),
+/// in the writing transaction or in a later batch.
 enum SearchIndexWriter {
     /// What the index holds for one entity.
     struct Document: Sendable {
@@ -12,27 +13,35 @@ enum SearchIndexWriter {
         let bigrams: String
     }
 
-    /// Indexes one entry under `key`. The FTS5 rows wait for `flushPending`, ahead of the commit.
-    static func add(_ db: Database, key: Int64, entry: SearchIndexEntry) throws {
-        var row = try RowWriter(db, sql: "INSERT INTO search_documents (search_key, document) VALUES (?, ?)")
-        row.bind(key)
-        row.bind(entry.document)
-        try row.run()
-        try queue(db, deleting: false, key: key, document: entry.document, bigrams: entry.bigramTokens)
-        // One statement for the ~30 terms of a name (a JSON array parameter), not one per term.
-        try db.cachedStatement(sql: """
-            INSERT INTO search_term_counts (term, documents) SELECT value, 1 FROM json_each(?) WHERE true
-            ON CONFLICT (term) DO UPDATE SET documents = documents + 1
-            """).execute(arguments: [entry.countedTermsJSON])
-        try countPhrases(db, entry, by: 1)
+    /// Queues `document` (`SearchText.document`) to be indexed under `key` (`SearchIndexQueue`).
+    static func add(_ db: Database, key: Int64, document: String) throws {
+        try SearchIndexQueue.add(db, key: key, document: document)
     }
 
-    /// Moves the counts of the entry's phrases that the index counts (`search_phrase_counts` holds a row only for
-    /// a phrase common when the index was built; its count then follows every document added or removed).
-    private static func countPhrases(_ db: Database, _ entry: SearchIndexEntry, by delta: Int) throws {
-        try db.cachedStatement(sql: """
-            UPDATE search_phrase_counts SET documents = documents + ? WHERE term IN (SELECT value FROM json_each(?))
-            """).execute(arguments: [delta, entry.phraseTermsJSON])
+    /// Queues the removal of the document indexed under `key`.
+    static func remove(_ db: Database, key: Int64) throws {
+        try SearchIndexQueue.remove(db, key: key)
+    }
+
+    /// Indexes `document` under `key` now (the queue's work): its row, and its FTS5 rows, which wait for
+    /// `flushPending`. The caller counts its terms.
+    static func index(_ db: Database, key: Int64, document: String) throws {
+        var row = try RowWriter(db, sql: "INSERT INTO search_documents (search_key, document) VALUES (?, ?)")
+        row.bind(key)
+        row.bind(document)
+        try row.run()
+        try queue(db, deleting: false, key: key, document: document, bigrams: SearchText.bigramTokens(ofDocument: document))
+    }
+
+    /// Removes the document indexed under `key` now and returns it (nil when none is); FTS5 deletes need the indexed
+    /// text back and wait for `flushPending` like insertions. The caller counts its terms.
+    static func unindex(_ db: Database, key: Int64) throws -> String? {
+        guard let document = try String.fetchOne(try db.cachedStatement(sql: "SELECT document FROM search_documents WHERE search_key = ?"), arguments: [key]) else {
+            return nil
+        }
+        try queue(db, deleting: true, key: key, document: document, bigrams: SearchText.bigramTokens(ofDocument: document))
+        try db.cachedStatement(sql: "DELETE FROM search_documents WHERE search_key = ?").execute(arguments: [key])
+        return document
     }
 
     // MARK: FTS5 rows, one batch per transaction
@@ -73,21 +82,6 @@ enum SearchIndexWriter {
             SELECT CASE WHEN deleting THEN 'delete' END, search_key, bigrams FROM temp.search_fts_pending ORDER BY \(order)
             """).execute()
         try db.cachedStatement(sql: "DELETE FROM temp.search_fts_pending").execute()
-    }
-
-    /// Removes the document indexed under `key` (FTS5 deletes need the indexed text back; they wait for
-    /// `flushPending` like insertions).
-    static func remove(_ db: Database, key: Int64) throws {
-        guard let document = try String.fetchOne(try db.cachedStatement(sql: "SELECT document FROM search_documents WHERE search_key = ?"), arguments: [key]) else {
-            return
-        }
-        let entry = SearchIndexEntry(document: document)
-        try queue(db, deleting: true, key: key, document: document, bigrams: entry.bigramTokens)
-        try db.cachedStatement(sql: """
-            UPDATE search_term_counts SET documents = documents - 1 WHERE term IN (SELECT value FROM json_each(?))
-            """).execute(arguments: [entry.countedTermsJSON])
-        try countPhrases(db, entry, by: -1)
-        try db.cachedStatement(sql: "DELETE FROM search_documents WHERE search_key = ?").execute(arguments: [key])
     }
 
     /// Indexes many prepared documents at once into an **empty** index: documents and bigram tokens

@@ -49,8 +49,8 @@ public struct CompletionPlan: Sendable {
     /// `placeholderCode`, cut into the pieces around each occurrence of it, which the transaction joins with the
     /// allocated code.
     public var registrationFeed: (pieces: [String], placeholderCode: CreditCode)?
-    /// An establishment's search entry (its names' document, tokens and counted terms), prepared outside the writer.
-    public var searchEntry: SearchIndexEntry?
+    /// An establishment's search document (`SearchText.document` of its name), prepared outside the writer.
+    public var searchDocument: String?
 
     /// Creates a plan.
     public init(nameCheck: NameRecheck?, draft: EntityDraft?, newNameParts: NameParts?, day: CalendarDate) {
@@ -59,7 +59,7 @@ public struct CompletionPlan: Sendable {
         self.newNameParts = newNameParts
         self.day = day
         self.registrationFeed = nil
-        self.searchEntry = nil
+        self.searchDocument = nil
     }
 }
 

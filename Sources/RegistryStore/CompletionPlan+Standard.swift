@@ -22,7 +22,7 @@ extension CompletionPlan {
                 statistics: StatisticsRegistration(industry: form.statistics.industry, mainActivity: form.statistics.mainActivity,
                                                    employees: form.statistics.employees, registeredOn: day))
             self.init(nameCheck: check, draft: draft, newNameParts: nil, day: day)
-            searchEntry = draft.searchEntry
+            searchDocument = draft.searchDocument
             // The last sequence number: no registry reaches it, so the code occurs nowhere else in the JSON.
             if let placeholder = try? CodeAllocator.creditCode(type: draft.type, authority: draft.authority, sequence: CodeAllocator.capacity - 1),
                case let json = ChangeFeedJSON.encode(draft.dossier(code: placeholder)) {

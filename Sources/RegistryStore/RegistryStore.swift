@@ -147,5 +147,5 @@ public struct EntityDraft: Sendable, Hashable {
     }
 
     /// The search entry of the registered dossier (its one name): computable before the code is allocated.
-    public var searchEntry: SearchIndexEntry { SearchIndexEntry(names: [name]) }
+    public var searchDocument: String { SearchText.document(names: [name]) }
 }

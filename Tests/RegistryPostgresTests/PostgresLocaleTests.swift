@@ -22,7 +22,8 @@ struct PostgresLocaleTests {
                                                          "0004-create-applications", "0005-create-auditing", "0006-drop-audit-hash-index",
                                                          "0007-create-phrase-counts", "0008-create-former-name-keys", "0009-widen-entity-statuses",
                                                          "0010-add-deadline-extensions", "0011-create-registration-decisions",
-                                                         "0012-create-abnormal-listings", "0013-create-deregistration-notices"],
+                                                         "0012-create-abnormal-listings", "0013-create-deregistration-notices",
+                                                         "0014-create-search-index-queue"],
                 "nothing was migrated")
         await store.shutdown()
         try await PostgresTestDatabase.drop(location)

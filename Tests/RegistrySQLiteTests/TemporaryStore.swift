@@ -6,10 +6,10 @@ import RegistryTestSupport
 
 /// Fresh migrated SQLite registries in temporary files.
 enum TemporaryStore {
-    static func make(_ label: String = "store") async throws -> SQLiteRegistryStore {
+    static func make(_ label: String = "store", searchIndexing: SQLiteRegistryStore.SearchIndexing = .withEachWrite) async throws -> SQLiteRegistryStore {
         let directory = Scratch.directory.appendingPathComponent("yizhao-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try SQLiteRegistryStore(path: directory.appendingPathComponent("\(label).db").path)
+        let store = try SQLiteRegistryStore(path: directory.appendingPathComponent("\(label).db").path, searchIndexing: searchIndexing)
         try await store.migrate()
         return store
     }

@@ -38,10 +38,15 @@ struct BenchRegistrations: AsyncParsableCommand {
     @Option(help: "Rounds, the modes alternating within each; with more than one, the medians are printed last.")
     var runs = 1
 
+    @Option(help: ArgumentHelp("Milliseconds between the search index's batches, as `serve --search-index-interval`; 0 indexes in each registration's transaction.",
+                               discussion: "The timed phase ends when the index has taken in every registration."))
+    var searchIndexInterval = ServeCommand.defaultSearchIndexInterval
+
     func validate() throws {
         guard applications > 0, clients > 0 else { throw ValidationError("--applications and --clients must be positive.") }
         guard ["both", "group", "single"].contains(mode) else { throw ValidationError("--mode is both, group or single.") }
         guard runs > 0 else { throw ValidationError("--runs must be positive.") }
+        guard searchIndexInterval >= 0 else { throw ValidationError("--search-index-interval must be 0 or more.") }
     }
 
     func run() async throws {
@@ -73,19 +78,26 @@ struct BenchRegistrations: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("registry.db").path
         if let source { try SQLiteRegistryStore.copyRegistry(from: source, to: path) }  // consistent even with an un-checkpointed WAL
-        let store = try SQLiteRegistryStore(path: path, groupCommit: groupCommit)
+        let store = try SQLiteRegistryStore(path: path, groupCommit: groupCommit,
+                                            searchIndexing: searchIndexInterval > 0 ? .batched : .withEachWrite)
         try await store.migrate()
         let support = SQLiteBenchmarkSupport(store: store)
+        let interval = Duration.milliseconds(searchIndexInterval)
+        let indexer = searchIndexInterval > 0 ? Task { await store.indexSearchContinually(interval: interval) } : nil
+        defer { indexer?.cancel() }
         return try await Self.measure(store, label: groupCommit ? "group commit" : "one transaction each", applications: applications,
                                       clients: clients, run: UInt64(Date().timeIntervalSince1970) &* 7_919 &+ (groupCommit ? 1 : 0),
+                                      settle: { try await store.indexAllQueuedSearchEntries() },
                                       writer: { support.writerStatistics })
     }
 
     /// Accepts `applications` applications with two approvals each (not timed), then completes them with `clients`
-    /// concurrent reviewers giving the last approval; prints one line and returns completed registrations/s.
+    /// concurrent reviewers giving the last approval, and runs `settle` (the timed phase ends when the search index
+    /// has every registration); prints one line and returns completed registrations/s.
     /// `writer` reads the group-commit writer's totals (nil without one): the line then adds the jobs per
     /// transaction and the share of the timed phase the writer spent in transactions.
     static func measure<Store: RegistryStore>(_ store: Store, label: String, applications: Int, clients: Int, run: UInt64,
+                                              settle: () async throws -> Void = {},
                                               writer: () -> (groups: Int, jobs: Int, busySeconds: Double)? = { nil }) async throws -> Double {
         let now = RegistryClock.now()
         let registrar = Registrar(store: store, now: { now })
@@ -117,6 +129,7 @@ struct BenchRegistrations: AsyncParsableCommand {
                                            role: .reviewerStatistics, actor: actor, idempotency: nil)
             return BenchSearch.milliseconds(clock.now - begun)
         }
+        try await settle()
         let seconds = BenchSearch.milliseconds(clock.now - started) / 1_000
         let cpu = Self.cpuSeconds() - cpuBefore
         var writerColumns = "-\t-"

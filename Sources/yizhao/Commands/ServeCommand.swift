@@ -33,6 +33,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Search pages kept between writes (0 disables the cache).")
     var searchCache = 4_096
 
+    /// Milliseconds between the search index's batches by default.
+    static let defaultSearchIndexInterval = 50
+
+    @Option(help: ArgumentHelp(
+        "SQLite: milliseconds between the search index's batches (0: each registration indexes itself in its own transaction).",
+        discussion: """
+            Registrations, changes and deregistrations queue their search entries in their own transaction; the server             indexes what is queued in one batch this often, so search shows a new registration that much later (the             registration itself, its code and its license are visible at once).
+            """))
+    var searchIndexInterval = defaultSearchIndexInterval
+
     @Option(help: "Public API requests per second per client, on average (0: no limit).")
     var rateLimit = 20.0
 
@@ -59,6 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535, not \(port).") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive.") }
         guard searchCache >= 0 else { throw ValidationError("--search-cache must be 0 or more.") }
+        guard (0...60_000).contains(searchIndexInterval) else { throw ValidationError("--search-index-interval must be 0–60,000 ms, not \(searchIndexInterval).") }
         guard (0...5_000_000).contains(seed) else { throw ValidationError("--seed must be 0–5,000,000, not \(seed).") }
         guard rateLimit >= 0, rateLimit.isFinite else { throw ValidationError("--rate-limit must be 0 or more.") }
         guard rateBurst >= 1 else { throw ValidationError("--rate-burst must be at least 1.") }
@@ -69,7 +80,9 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "yizhao")
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
-        try await store.withRegistry(searchCacheCapacity: searchCache) { try await serve($0, metrics: metrics, logger: logger) }
+        try await store.withRegistry(searchCacheCapacity: searchCache, searchIndexing: searchIndexInterval > 0 ? .batched : .withEachWrite) {
+            try await serve($0, metrics: metrics, logger: logger)
+        }
         logger.notice("stopped")
     }
 
@@ -140,9 +153,22 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         defer { merger?.cancel() }
+        // SQLite with batched search indexing: take in what registrations queued for the index, every interval.
+        let indexer = (registry as? SQLiteRegistryStore).flatMap { store in
+            store.searchIndexing == .batched ? Task {
+                await store.indexSearchContinually(interval: .milliseconds(searchIndexInterval)) { error in
+                    logger.error("indexing queued search entries failed", metadata: ["error": "\(error)"])
+                }
+            } : nil
+        }
+        defer { indexer?.cancel() }
         try await app.runService()
         merger?.cancel()
+        indexer?.cancel()
         await merger?.value  // a step in progress finishes first
+        await indexer?.value
+        // What the last interval queued is indexed before the registry closes (a crash leaves it for the next start).
+        if let store = registry as? SQLiteRegistryStore { try await store.indexAllQueuedSearchEntries() }
     }
 
     /// The working-day calendar from `path` (weekends only without one).

@@ -28,8 +28,9 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens and migrates the registry, runs `body` with it (pass it on to a generic function to use it as its
     /// concrete type), and closes it.
-    func withRegistry<R>(searchCacheCapacity: Int = 4_096, _ body: (any RegistryStore) async throws -> R) async throws -> R {
-        let registry = try await openMigrated(searchCacheCapacity: searchCacheCapacity)
+    func withRegistry<R>(searchCacheCapacity: Int = 4_096, searchIndexing: SQLiteRegistryStore.SearchIndexing = .withEachWrite,
+                         _ body: (any RegistryStore) async throws -> R) async throws -> R {
+        let registry = try await openMigrated(searchCacheCapacity: searchCacheCapacity, searchIndexing: searchIndexing)
         do {
             let result = try await body(registry)
             await registry.close()
@@ -51,14 +52,15 @@ struct StoreOptions: ParsableArguments {
         return store
     }
 
-    /// Opens the registry and applies pending migrations (they are append-only and idempotent).
-    func openMigrated(searchCacheCapacity: Int = 4_096) async throws -> any RegistryStore {
+    /// Opens the registry and applies pending migrations (they are append-only and idempotent). `searchIndexing`
+    /// applies to SQLite (PostgreSQL indexes in each write).
+    func openMigrated(searchCacheCapacity: Int = 4_096, searchIndexing: SQLiteRegistryStore.SearchIndexing = .withEachWrite) async throws -> any RegistryStore {
         let store: any RegistryStore
         do {
             if let postgres {
                 store = PostgresRegistryStore(location: try PostgresLocation(url: postgres))
             } else {
-                store = try SQLiteRegistryStore(path: path, searchCacheCapacity: searchCacheCapacity)
+                store = try SQLiteRegistryStore(path: path, searchCacheCapacity: searchCacheCapacity, searchIndexing: searchIndexing)
             }
         } catch {
             throw CommandFailure(message: "cannot open the registry at \(label): \(error)")
