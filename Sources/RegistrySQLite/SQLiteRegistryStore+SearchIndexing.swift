@@ -13,7 +13,11 @@ extension SQLiteRegistryStore {
     /// calling it with nothing queued costs one small read.
     @discardableResult
     public func indexQueuedSearchEntries(limit: Int = 4_096) async throws(StoreError) -> Int {
-        guard try await searchIndexBacklog() > 0 else { return 0 }
+        try await indexQueuedSearchEntries(limit: limit, backlog: searchIndexBacklog())
+    }
+
+    private func indexQueuedSearchEntries(limit: Int, backlog: Int) async throws(StoreError) -> Int {
+        guard backlog > 0 else { return 0 }
         let applied = try await write(retiringSearchPages: false) { db in try SearchIndexQueue.apply(db, limit: limit) }
         if applied > 0 { searchCache.invalidate() }
         return applied
@@ -24,16 +28,20 @@ extension SQLiteRegistryStore {
     public func indexAllQueuedSearchEntries(batch: Int = 4_096) async throws(StoreError) {
         while try await indexQueuedSearchEntries(limit: batch) > 0 {}
     }
-}
 
-extension SQLiteRegistryStore {
     /// Indexes queued search entries until the task is cancelled: a batch whenever entries are queued, then a pause
-    /// of `interval` (a full batch goes straight on to the next). A failed batch changes nothing (it is one
-    /// transaction); its error goes to `failed` and the next attempt follows the pause.
-    public func indexSearchContinually(interval: Duration, batch: Int = 4_096, failed: @Sendable (StoreError) -> Void = { _ in }) async {
+    /// of `interval` (a full batch goes straight on to the next). `observe` gets the backlog each pass found and what
+    /// it indexed (for metrics). A failed batch changes nothing (it is one transaction); its error goes to `failed`
+    /// and the next attempt follows the pause.
+    public func indexSearchContinually(interval: Duration, batch: Int = 4_096,
+                                       observe: @Sendable (_ backlog: Int, _ indexed: Int) -> Void = { _, _ in },
+                                       failed: @Sendable (StoreError) -> Void = { _ in }) async {
         while !Task.isCancelled {
             do {
-                if try await indexQueuedSearchEntries(limit: batch) == batch { continue }
+                let backlog = try await searchIndexBacklog()
+                let indexed = try await indexQueuedSearchEntries(limit: batch, backlog: backlog)
+                observe(backlog, indexed)
+                if indexed == batch { continue }
             } catch {
                 failed(error)
             }

@@ -24,6 +24,10 @@ struct ServeCommandTests {
             #expect(health.contains(#"{"status":"ok"}"#))
             let code = try httpGet(port: port, path: "/v1/codes/91110000600037341N")
             #expect(code.contains(#""valid":false"#))
+            // The search index's batches run (every 50 ms by default) and report their backlog.
+            usleep(200_000)
+            let metrics = try httpGet(port: port, path: "/metrics")
+            #expect(metrics.contains("yizhao_search_index_backlog 0"), "\(metrics)")
         }
         server.signal(signal)
         let result = try server.wait()
@@ -31,7 +35,7 @@ struct ServeCommandTests {
         #expect(result.stderr.contains("\"msg\":\"stopped\""))
         // Every access-log line carries a request id.
         let requestLines = result.stderr.split(separator: "\n").filter { $0.contains("\"msg\":\"Request\"") }
-        #expect(requestLines.count == (started ? 2 : 0))
+        #expect(requestLines.count == (started ? 3 : 0))
         #expect(requestLines.allSatisfy { $0.contains("\"request_id\":") })
     }
 }

@@ -156,9 +156,13 @@ struct ServeCommand: AsyncParsableCommand {
         // SQLite with batched search indexing: take in what registrations queued for the index, every interval.
         let indexer = (registry as? SQLiteRegistryStore).flatMap { store in
             store.searchIndexing == .batched ? Task {
-                await store.indexSearchContinually(interval: .milliseconds(searchIndexInterval)) { error in
+                let (backlog, indexed) = (Gauge(label: "yizhao_search_index_backlog"), Counter(label: "yizhao_search_entries_indexed_total"))
+                await store.indexSearchContinually(interval: .milliseconds(searchIndexInterval), observe: { queued, done in
+                    backlog.record(queued - done)
+                    if done > 0 { indexed.increment(by: done) }
+                }, failed: { error in
                     logger.error("indexing queued search entries failed", metadata: ["error": "\(error)"])
-                }
+                })
             } : nil
         }
         defer { indexer?.cancel() }
