@@ -46,14 +46,14 @@ enum PostgresSchema {
     /// Nothing to do here (yet): SQLite's 0008 indexes ended names by the keys a name check looks up
     /// (`former_name_keys`); PostgreSQL still reads the authority's ended names of the cooldown year through
     /// `name_history_by_authority_end` inside its one candidates statement.
+    static let createFormerNameKeys = """
+        -- former_name_keys is SQLite's; see FormerNameKeys.swift.
+        """
+
     /// Nothing to do here: SQLite's 0014 queues search index work so that a server can index in batches off the
     /// registrations' transactions; PostgreSQL indexes in the writing transaction.
     static let createSearchIndexQueue = """
         -- search_index_queue is SQLite's; see SearchIndexQueue.swift.
-        """
-
-    static let createFormerNameKeys = """
-        -- former_name_keys is SQLite's; see FormerNameKeys.swift.
         """
 
     /// Nothing to do here: SQLite's 0007 adds counts of common 5- and 6-character phrases, and PostgreSQL has counted

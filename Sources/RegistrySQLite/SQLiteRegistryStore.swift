@@ -22,6 +22,8 @@ public final class SQLiteRegistryStore: RegistryStore {
     let failsBefore: @Sendable (CompletionStep) -> Bool
     /// When the search index takes in what writes queue for it.
     public let searchIndexing: SearchIndexing
+    /// What every write transaction runs last (`beforeCommit(_:)`).
+    let beforeCommit: @Sendable (Database) throws -> Void
 
     /// When the search index takes in a write's changes (`SearchIndexQueue`).
     public enum SearchIndexing: Sendable {
@@ -73,7 +75,9 @@ public final class SQLiteRegistryStore: RegistryStore {
         self.path = path
         self.searchCache = SearchCache(capacity: searchCacheCapacity)
         self.searchIndexing = searchIndexing
-        self.groupCommit = groupCommit ? GroupCommitWriter(pool: pool, beforeCommit: Self.beforeCommit(searchIndexing)) : nil
+        let beforeCommit = Self.beforeCommit(searchIndexing)
+        self.beforeCommit = beforeCommit
+        self.groupCommit = groupCommit ? GroupCommitWriter(pool: pool, beforeCommit: beforeCommit) : nil
         self.failsBefore = failsBefore
     }
 
@@ -114,7 +118,7 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// Removes every entity, registration and name reservation (for `seed --force`), in one transaction.
     public func eraseRegistry() async throws(StoreError) {
         try await write(grouped: false) { db in
-            for table in ["search_term_counts", "search_phrase_counts", "search_documents", "former_name_keys", "name_history", "zihao_grams", "application_reviews", "application_versions",
+            for table in ["search_index_queue", "search_term_counts", "search_phrase_counts", "search_documents", "former_name_keys", "name_history", "zihao_grams", "application_reviews", "application_versions",
                           "applications", "change_feed", "name_reservations", "statistics_registrations", "tax_registrations", "business_licenses", "entities"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
@@ -157,7 +161,7 @@ public final class SQLiteRegistryStore: RegistryStore {
         do {
             defer { checkpointer.committed() }
             if grouped, let groupCommit { return try await groupCommit.write(body) }
-            let beforeCommit = Self.beforeCommit(searchIndexing)
+            let beforeCommit = self.beforeCommit
             return try await pool.write { db in
                 let value = try body(db)
                 try beforeCommit(db)

@@ -48,17 +48,15 @@ enum SearchIndexQueue {
     static func apply(_ db: Database, limit: Int = Int.max) throws -> Int {
         let rows = try Row.fetchCursor(try db.cachedStatement(sql: "SELECT position, search_key, document FROM search_index_queue ORDER BY position LIMIT ?"),
                                        arguments: [Int64(clamping: limit)])
-        var deltas = SearchIndexDeltas()
-        var applied = 0
         var last: Int64 = 0
-        var documents: [(key: Int64, document: String?)] = []
+        var queued: [(key: Int64, document: String?)] = []
         while let row = try rows.next() {
             last = row[0]
-            documents.append((row[1], row[2]))
-            applied += 1
+            queued.append((row[1], row[2]))
         }
-        guard applied > 0 else { return 0 }
-        for (key, document) in documents {
+        guard !queued.isEmpty else { return 0 }
+        var deltas = SearchIndexDeltas()
+        for (key, document) in queued {
             if let document {
                 try SearchIndexWriter.index(db, key: key, document: document)
                 deltas.add(document: document)
@@ -83,6 +81,6 @@ enum SearchIndexQueue {
                 """).execute(arguments: [deltas.phrasesJSON])
         }
         try db.cachedStatement(sql: "DELETE FROM search_index_queue WHERE position <= ?").execute(arguments: [last])
-        return applied
+        return queued.count
     }
 }

@@ -83,4 +83,13 @@ struct SearchIndexQueueTests {
         #expect(try await store.search(query).total == 1, "the batch retired the cached page")
         #expect(try await store.indexQueuedSearchEntries() == 0)
     }
+
+    @Test func erasingTheRegistryDropsWhatIsQueued() async throws {
+        let store = try await TemporaryStore.make("erase", searchIndexing: .batched)
+        _ = try await store.register(ContractFixtures.draft(index: 1, zihao: "紫云"))
+        #expect(try await store.searchIndexBacklog() == 1)
+        try await store.eraseRegistry()
+        #expect(try await store.searchIndexBacklog() == 0, "a queued entry would index an entity that is gone")
+        #expect(try await store.search(try SearchQuery(text: "软件")).total == 0)
+    }
 }
