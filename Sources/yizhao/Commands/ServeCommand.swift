@@ -39,7 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(
         "SQLite: milliseconds between the search index's batches (0: each registration indexes itself in its own transaction).",
         discussion: """
-            Registrations, changes and deregistrations queue their search entries in their own transaction; the server             indexes what is queued in one batch this often, so search shows a new registration that much later (the             registration itself, its code and its license are visible at once).
+            Registrations, changes and deregistrations queue their search entries in their own transaction; the server \
+            indexes what is queued in one batch this often, so search shows a new name by prefix or substring that much \
+            later (the registration itself, its code, its license, its whole name and its 字号 are visible at once).
             """))
     var searchIndexInterval = defaultSearchIndexInterval
 
