@@ -40,8 +40,8 @@ final class PreparationPipeline: @unchecked Sendable {
     private var taken = 0
 
     /// Starts preparing `batches` batches; entity ids run on from `firstID`. With `countTerms`, the
-    /// preparation thread also totals the documents' counted terms (`termCounts()`), so a bulk load
-    /// into an empty index gets its term frequencies without the writer doing the counting.
+    /// preparation thread also totals the documents' counted terms (`termCounts()`) and prepares their bigram tokens,
+    /// so a bulk load into an empty index gets both without the writer computing them.
     init(batches: Int, firstID: Int64, countTerms: Bool, produce: @escaping @Sendable (Int) -> [EntityDossier]) {
         let slots = (0..<batches).map { _ in Slot() }
         self.slots = slots
@@ -57,7 +57,7 @@ final class PreparationPipeline: @unchecked Sendable {
                 if cancelled.isSet { break }
                 let batch = produce(index).map { dossier in
                     defer { nextID += 1 }
-                    return PreparedDossier(dossier, id: nextID)
+                    return PreparedDossier(dossier, id: nextID, forBulkIndex: countTerms)
                 }
                 slot.batch = batch
                 slot.ready.signal()

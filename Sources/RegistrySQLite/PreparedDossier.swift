@@ -28,12 +28,15 @@ struct PreparedDossier: Sendable {
     let zihaoKey: String
     let authority: String
     let document: String
-    let bigrams: String
+    /// The document's 2-character tokens, prepared only for a bulk load into an empty index (`SearchIndexWriter.bulkAdd`);
+    /// every other write queues the document, and the queue derives the tokens when it indexes it.
+    let bigrams: String?
     /// The allocator sequence of the code's identifier, when it has one.
     let sequence: Int?
 
     /// The rows of `dossier` under `id`; `searchDocument`, when given, is its names' search document, prepared elsewhere.
-    init(_ dossier: EntityDossier, id: Int64, tables: HanTables = .standard, searchDocument: String? = nil) {
+    /// `forBulkIndex` prepares the bigram tokens as well.
+    init(_ dossier: EntityDossier, id: Int64, tables: HanTables = .standard, searchDocument: String? = nil, forBulkIndex: Bool = false) {
         let entity = dossier.entity
         let zihao = entity.nameParts.zihao
         self.id = id
@@ -67,7 +70,7 @@ struct PreparedDossier: Sendable {
             } ?? []
         }
         document = searchDocument ?? SearchText.document(names: dossier.names.map(\.name), tables: tables)
-        bigrams = SearchText.bigramTokens(ofDocument: document)
+        bigrams = forBulkIndex ? SearchText.bigramTokens(ofDocument: document) : nil
         sequence = CodeAllocator.sequence(ofSubjectIdentifier: entity.code.organizationCode.rawValue)
     }
 

@@ -32,7 +32,9 @@ extension SQLiteRegistryStore {
                     if !wasEmpty { try SearchIndexWriter.add(db, key: dossier.key, document: dossier.document) }
                     highestSequence = max(highestSequence, dossier.sequence ?? -1)
                 }
-                if wasEmpty { documents += batch.map { .init(key: $0.key, document: $0.document, bigrams: $0.bigrams) } }
+                if wasEmpty {
+                    documents += batch.map { .init(key: $0.key, document: $0.document, bigrams: $0.bigrams ?? SearchText.bigramTokens(ofDocument: $0.document)) }
+                }
                 imported += batch.count
                 progress(imported)
             }
