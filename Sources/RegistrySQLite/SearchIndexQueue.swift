@@ -65,20 +65,21 @@ enum SearchIndexQueue {
             }
         }
         if !deltas.isEmpty {
+            let (terms, phrases) = (deltas.termsJSON, deltas.phrasesJSON)
             // A term's row is made by the first document that has it; a removal only lowers an existing row (the
             // insert below would fail the table's CHECK with a negative count before meeting the conflict).
             try db.cachedStatement(sql: """
                 INSERT INTO search_term_counts (term, documents) SELECT key, value FROM json_each(?) WHERE value >= 0
                 ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents
-                """).execute(arguments: [deltas.termsJSON])
+                """).execute(arguments: [terms])
             try db.cachedStatement(sql: """
                 UPDATE search_term_counts SET documents = documents + delta.value
                 FROM json_each(?) AS delta WHERE delta.value < 0 AND search_term_counts.term = delta.key
-                """).execute(arguments: [deltas.termsJSON])
+                """).execute(arguments: [terms])
             try db.cachedStatement(sql: """
                 UPDATE search_phrase_counts SET documents = documents + delta.value
                 FROM json_each(?) AS delta WHERE search_phrase_counts.term = delta.key
-                """).execute(arguments: [deltas.phrasesJSON])
+                """).execute(arguments: [phrases])
         }
         try db.cachedStatement(sql: "DELETE FROM search_index_queue WHERE position <= ?").execute(arguments: [last])
         return queued.count
