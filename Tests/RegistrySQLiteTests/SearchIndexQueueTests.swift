@@ -20,7 +20,8 @@ struct SearchIndexQueueTests {
     }
 
     /// The same writes on `store`: registrations, a rename and a closure of imported entities, and a rename and a
-    /// closure of entities registered in this very batch (their removals must meet their additions in order).
+    /// closure of entities registered but still queued (their removals must meet their additions in order: in a later
+    /// batch with small batches, in the same batch with one batch for everything).
     static func write(_ store: SQLiteRegistryStore) async throws -> [CreditCode] {
         let imported = PhraseCountTests.dossiers(600)
         try await store.importDossiers(imported)
@@ -39,7 +40,8 @@ struct SearchIndexQueueTests {
         return registered
     }
 
-    @Test func batchesEndWithTheIndexThatEachWriteKeeps() async throws {
+    @Test(arguments: [(7, 6), (4_096, 1)])
+    func batchesEndWithTheIndexThatEachWriteKeeps(_ limit: Int, _ expectedBatches: Int) async throws {
         let each = try await TemporaryStore.make("each")
         let batched = try await TemporaryStore.make("batched", searchIndexing: .batched)
         let codes = try await Self.write(each)
@@ -50,9 +52,9 @@ struct SearchIndexQueueTests {
         #expect(try await batched.search(renamed).total == 0, "not searchable before its batch")
         #expect(try await each.search(renamed).total == 1)
         var batches = 0
-        while try await batched.indexQueuedSearchEntries(limit: 7) > 0 { batches += 1 }
+        while try await batched.indexQueuedSearchEntries(limit: limit) > 0 { batches += 1 }
         let backlog = try await batched.searchIndexBacklog()
-        #expect(batches == 6 && backlog == 0)
+        #expect(batches == expectedBatches && backlog == 0)
         let rows = try await Self.indexRows(each)
         #expect(try await Self.indexRows(batched) == rows)
         for text in ["软件", "软件有限公司", "紫云科技", "青岚", "东南", "有限公司", "长沙"] {
